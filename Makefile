@@ -1,0 +1,124 @@
+# samv — build, test, demo and install.
+#
+#   make            build samv-check (and samv-report) into build/
+#   make check      build and run every test (unit, end to end, hook, JSON Schema suite)
+#   make demo       check the example ledger in ledger/
+#   make install    PREFIX=/usr/local DESTDIR=  (binaries, hook, schemas)
+#   make install-hooks   install hooks/pre-commit into this repository's .git/hooks
+#   make check SANITIZE=1   the same suite under AddressSanitizer and UBSan
+#
+# Missing build dependencies are installed with apt-get when run as root; otherwise the
+# exact command is printed and the build stops (scripts/deps.sh).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+JSONSCHEMA_SUITE ?= ../shared/jsonschema-test-suite
+
+PKGS := yaml-0.1 libgit2 libpcre2-8
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Icmd/lib -I$(BUILD) -MMD -MP
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+BUILD := build-sanitize
+endif
+
+ifneq ($(V),1)
+Q = @
+QUIET_CC = @echo "  CC      $@";
+QUIET_LD = @echo "  LD      $@";
+QUIET_GEN = @echo "  GEN     $@";
+endif
+
+LIB_SRC := $(sort $(wildcard cmd/lib/*.c))
+LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/schemas.o
+LIB := $(BUILD)/libsamv.a
+SCHEMAS := $(sort $(wildcard schema/*.schema.json))
+CMDS := $(patsubst cmd/%.c,$(BUILD)/%,$(wildcard cmd/samv-*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite
+all: deps $(CMDS)
+
+deps:
+	$(Q)sh scripts/deps.sh
+
+$(BUILD)/lib/%.o: cmd/lib/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/lib/schemas.c: $(SCHEMAS) scripts/embed-schemas.sh
+	@mkdir -p $(dir $@)
+	$(QUIET_GEN)sh scripts/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/schemas.o: $(BUILD)/lib/schemas.c
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/%.o: cmd/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -DSAMV_VERSION='"$(VERSION)"' -c $< -o $@
+
+$(BUILD)/samv-%: $(BUILD)/samv-%.o $(LIB)
+	$(QUIET_LD)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
+	$(QUIET_LD)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/jsonschema-suite: $(BUILD)/tests/jsonschema-suite.o $(LIB)
+	$(QUIET_LD)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/jsonschema-suite.o: tests/jsonschema-suite.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+unit: deps $(UNIT_BIN)
+	$(Q)set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+e2e: all
+	$(Q)sh tests/e2e/run.sh $(BUILD)
+
+hooktest: all
+	$(Q)sh tests/hook/run.sh $(BUILD)
+
+suite: deps $(BUILD)/tests/jsonschema-suite
+	$(Q)sh tests/jsonschema-suite.sh $(BUILD)/tests/jsonschema-suite "$(JSONSCHEMA_SUITE)"
+
+check: all
+	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)$(MAKE) --no-print-directory suite
+	$(Q)$(MAKE) --no-print-directory e2e
+	$(Q)$(MAKE) --no-print-directory hooktest
+
+demo: all
+	$(BUILD)/samv-check -C ledger --as-of 2026-11-25
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samv/schema $(DESTDIR)$(PREFIX)/share/samv/hooks
+	install -m 755 $(CMDS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/samv/schema/
+	install -m 755 hooks/pre-commit $(DESTDIR)$(PREFIX)/share/samv/hooks/
+
+install-hooks:
+	$(Q)sh scripts/install-hooks.sh
+
+clean:
+	rm -rf build build-sanitize
+
+-include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)

@@ -1,0 +1,146 @@
+/*
+ * diag.c — the findings list: append, relate, sort, free.
+ *
+ * Appending never fails loudly: on out-of-memory the list sets `oom` and drops the
+ * finding, and the command reports that the check is incomplete. The list copies every
+ * string it is given, so callers may pass text from documents that are freed later.
+ */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *samv_vstrprintf(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *samv_strprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = samv_vstrprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void samv_diags_vadd(samv_diags *d, const char *rule, const char *file, uint32_t line,
+		     uint32_t col, const char *fmt, va_list ap)
+{
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		samv_finding *items = realloc(d->items, cap * sizeof *items);
+		if (!items) {
+			d->oom = 1;
+			return;
+		}
+		d->items = items;
+		d->cap = cap;
+	}
+	samv_finding *f = &d->items[d->count];
+	memset(f, 0, sizeof *f);
+	f->file = strdup(file ? file : "");
+	f->rule = strdup(rule);
+	f->message = samv_vstrprintf(fmt, ap);
+	f->line = line;
+	f->col = col;
+	f->severity = SAMV_SEV_ERROR;
+	if (!f->file || !f->rule || !f->message) {
+		free(f->file);
+		free(f->rule);
+		free(f->message);
+		d->oom = 1;
+		return;
+	}
+	d->count++;
+}
+
+void samv_diags_add(samv_diags *d, const char *rule, const char *file, uint32_t line,
+		    uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	samv_diags_vadd(d, rule, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void samv_diags_relate(samv_diags *d, const char *file, uint32_t line, uint32_t col,
+		       const char *fmt, ...)
+{
+	if (d->count == 0)
+		return;
+	samv_finding *f = &d->items[d->count - 1];
+	samv_related *rel = realloc(f->related, (f->nrelated + 1) * sizeof *rel);
+	if (!rel) {
+		d->oom = 1;
+		return;
+	}
+	f->related = rel;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = samv_vstrprintf(fmt, ap);
+	va_end(ap);
+	char *path = strdup(file ? file : "");
+	if (!msg || !path) {
+		free(msg);
+		free(path);
+		d->oom = 1;
+		return;
+	}
+	rel[f->nrelated++] = (samv_related){ path, line, col, msg };
+}
+
+static void finding_clear(samv_finding *f)
+{
+	free(f->file);
+	free(f->rule);
+	free(f->message);
+	for (size_t i = 0; i < f->nrelated; i++) {
+		free(f->related[i].file);
+		free(f->related[i].message);
+	}
+	free(f->related);
+}
+
+void samv_diags_free(samv_diags *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		finding_clear(&d->items[i]);
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const samv_finding *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+	if (!c)
+		c = cmp_u32(a->line, b->line);
+	if (!c)
+		c = cmp_u32(a->col, b->col);
+	if (!c)
+		c = strcmp(a->rule, b->rule);
+	if (!c)
+		c = strcmp(a->message, b->message);
+	return c;
+}
+
+void samv_diags_sort(samv_diags *d)
+{
+	if (d->count > 1)
+		qsort(d->items, d->count, sizeof *d->items, finding_cmp);
+}

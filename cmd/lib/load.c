@@ -1,0 +1,548 @@
+/*
+ * load.c — libyaml's event stream folded into a samv node tree with positions.
+ *
+ * Three passes over a file, each linear: a UTF-8 check (libyaml reports bad bytes at a
+ * useless "line 1 column 1", so we find the real position ourselves), the libyaml event
+ * loop that builds nodes, and per mapping a duplicate-key check. Open collections live on
+ * a frame stack; their children wait on one shared scratch stack and are copied into the
+ * document's arena when the collection ends, so every node array is allocated exactly once.
+ */
+#include "load.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct frame {
+	samv_node *node;
+	size_t first; /* index of its first child on the scratch stack */
+} frame;
+
+typedef struct loader {
+	samv_doc *doc;
+	samv_diags *diags;
+	const unsigned char *data;
+	size_t len;
+	frame frames[SAMV_LOAD_MAX_DEPTH];
+	size_t depth;
+	samv_node **scratch;
+	size_t nscratch, capscratch;
+	int documents;
+	int failed; /* -1 refused, -2 out of memory */
+} loader;
+
+static uint32_t clamp_u32(size_t v)
+{
+	return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+/* Line and column (1-based, columns in code points) of a byte offset. */
+static void offset_position(const unsigned char *data, size_t len, size_t offset,
+			    uint32_t *line, uint32_t *col)
+{
+	size_t l = 1, c = 1;
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= len || data[i + 1] != '\n'))) {
+			l++;
+			c = 1;
+		} else if ((data[i] & 0xC0) != 0x80 && data[i] != '\r') {
+			c++;
+		}
+	}
+	*line = clamp_u32(l);
+	*col = clamp_u32(c);
+}
+
+/* Returns the offset of the first byte that is not valid UTF-8 or is NUL, or len. */
+static size_t utf8_check(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char b = s[i];
+		if (b == 0)
+			return i;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		uint32_t cp;
+		if (b >= 0xC2 && b <= 0xDF) {
+			n = 2;
+			cp = b & 0x1Fu;
+		} else if (b >= 0xE0 && b <= 0xEF) {
+			n = 3;
+			cp = b & 0x0Fu;
+		} else if (b >= 0xF0 && b <= 0xF4) {
+			n = 4;
+			cp = b & 0x07u;
+		} else {
+			return i;
+		}
+		if (len - i < n)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3Fu);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+static void fail_at(loader *ld, yaml_mark_t mark, const char *fmt, const char *arg)
+{
+	samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(mark.line + 1),
+		       clamp_u32(mark.column + 1), fmt, arg);
+	if (!ld->failed)
+		ld->failed = -1;
+}
+
+static void out_of_memory(loader *ld)
+{
+	ld->failed = -2;
+}
+
+static samv_node *new_node(loader *ld, samv_node_kind kind, yaml_mark_t mark)
+{
+	samv_node *n = samv_arena_alloc(&ld->doc->arena, sizeof *n);
+	if (!n) {
+		out_of_memory(ld);
+		return NULL;
+	}
+	n->kind = kind;
+	n->line = clamp_u32(mark.line + 1);
+	n->col = clamp_u32(mark.column + 1);
+	return n;
+}
+
+static int push_scratch(loader *ld, samv_node *n)
+{
+	if (ld->nscratch == ld->capscratch) {
+		size_t cap = ld->capscratch ? ld->capscratch * 2 : 256;
+		samv_node **s = realloc(ld->scratch, cap * sizeof *s);
+		if (!s) {
+			out_of_memory(ld);
+			return -1;
+		}
+		ld->scratch = s;
+		ld->capscratch = cap;
+	}
+	ld->scratch[ld->nscratch++] = n;
+	return 0;
+}
+
+static bool is_digits(const char *s, size_t len, const char *set)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(set, s[i]) || s[i] == '\0')
+			return false;
+	return true;
+}
+
+static bool is_one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+/* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
+static bool is_core_float(const char *s, size_t len)
+{
+	size_t i = 0, mant = 0;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, mant++;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++, mant++;
+	}
+	if (mant == 0)
+		return false;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		size_t exp = 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++, exp++;
+		if (exp == 0)
+			return false;
+	}
+	return i == len;
+}
+
+static void set_int_or_float(samv_node *n, const char *digits, int base, bool negative)
+{
+	errno = 0;
+	char *end;
+	unsigned long long v = strtoull(digits, &end, base);
+	if (errno == 0 && *end == '\0' && v <= (unsigned long long)INT64_MAX) {
+		n->kind = SAMV_NODE_INT;
+		n->num.i = negative ? -(int64_t)v : (int64_t)v;
+		return;
+	}
+	/* Too large for an integer: keep it as a number. Only schema bounds ever see the
+	 * value; money and dates are read from the text. */
+	n->kind = SAMV_NODE_FLOAT;
+	n->num.f = strtod(n->text, NULL);
+}
+
+void samv_load_resolve_plain(samv_node *n)
+{
+	static const char *const nulls[] = { "null", "Null", "NULL", "~", "", NULL };
+	static const char *const trues[] = { "true", "True", "TRUE", NULL };
+	static const char *const falses[] = { "false", "False", "FALSE", NULL };
+	static const char *const infs[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL };
+	static const char *const ninfs[] = { "-.inf", "-.Inf", "-.INF", NULL };
+	static const char *const nans[] = { ".nan", ".NaN", ".NAN", NULL };
+	const char *s = n->text;
+	size_t len = n->len;
+
+	n->kind = SAMV_NODE_STRING;
+	if (strlen(s) != len)
+		return;
+	if (is_one_of(s, nulls)) {
+		n->kind = SAMV_NODE_NULL;
+	} else if (is_one_of(s, trues) || is_one_of(s, falses)) {
+		n->kind = SAMV_NODE_BOOL;
+		n->num.b = s[0] == 't' || s[0] == 'T';
+	} else if (len > 2 && s[0] == '0' && s[1] == 'o' && is_digits(s + 2, len - 2, "01234567")) {
+		set_int_or_float(n, s + 2, 8, false);
+	} else if (len > 2 && s[0] == '0' && s[1] == 'x' &&
+		   is_digits(s + 2, len - 2, "0123456789abcdefABCDEF")) {
+		set_int_or_float(n, s + 2, 16, false);
+	} else if ((s[0] == '-' || s[0] == '+') ? is_digits(s + 1, len - 1, "0123456789")
+						: is_digits(s, len, "0123456789")) {
+		bool sign = s[0] == '-' || s[0] == '+';
+		set_int_or_float(n, s + sign, 10, s[0] == '-');
+	} else if (is_core_float(s, len)) {
+		n->kind = SAMV_NODE_FLOAT;
+		n->num.f = strtod(s, NULL);
+	} else if (is_one_of(s, infs)) {
+		n->kind = SAMV_NODE_FLOAT;
+		n->num.f = HUGE_VAL;
+	} else if (is_one_of(s, ninfs)) {
+		n->kind = SAMV_NODE_FLOAT;
+		n->num.f = -HUGE_VAL;
+	} else if (is_one_of(s, nans)) {
+		n->kind = SAMV_NODE_FLOAT;
+		n->num.f = NAN;
+	}
+}
+
+/* Attach a finished node to the open collection, or make it the document's root. */
+static void attach(loader *ld, samv_node *n)
+{
+	if (ld->depth == 0) {
+		ld->doc->root = n;
+		return;
+	}
+	frame *f = &ld->frames[ld->depth - 1];
+	bool is_key = f->node->kind == SAMV_NODE_MAP && (ld->nscratch - f->first) % 2 == 0;
+	if (is_key && n->kind != SAMV_NODE_STRING) {
+		if (n->kind == SAMV_NODE_SEQ || n->kind == SAMV_NODE_MAP) {
+			yaml_mark_t m = { 0, n->line - 1, n->col - 1 };
+			fail_at(ld, m, "a key must be a plain word, not a %s", samv_node_kind_name(n->kind));
+			return;
+		}
+		/* A scalar key is a name: `2017:` names the year 2017, as in JSON. */
+		n->kind = SAMV_NODE_STRING;
+	}
+	push_scratch(ld, n);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const samv_pair *a = *(samv_pair *const *)pa, *b = *(samv_pair *const *)pb;
+	size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
+	int c = memcmp(a->key->text, b->key->text, n);
+	if (!c)
+		c = (a->key->len > b->key->len) - (a->key->len < b->key->len);
+	if (!c)
+		c = (a > b) - (a < b); /* document order among equal keys */
+	return c;
+}
+
+static bool same_key(const samv_node *a, const samv_node *b)
+{
+	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+static void report_duplicate(loader *ld, const samv_pair *first, const samv_pair *again)
+{
+	samv_diags_add(ld->diags, "yaml", ld->doc->path, again->key->line, again->key->col,
+		       "duplicate key '%s' (first at line %" PRIu32 "): the second value would "
+		       "silently replace the first; remove one",
+		       again->key->text, first->key->line);
+	samv_diags_relate(ld->diags, ld->doc->path, first->key->line, first->key->col,
+			  "first '%s' here", first->key->text);
+	if (!ld->failed)
+		ld->failed = -1;
+}
+
+/* Sorting makes the check O(n log n), so a file with 200 000 keys stays fast. */
+static void check_duplicates(loader *ld, samv_node *map)
+{
+	size_t n = map->count;
+	if (n < 2)
+		return;
+	if (n <= 8) {
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (same_key(map->c.pairs[i].key, map->c.pairs[j].key)) {
+					report_duplicate(ld, &map->c.pairs[j], &map->c.pairs[i]);
+					break;
+				}
+		return;
+	}
+	samv_pair **sorted = malloc(n * sizeof *sorted);
+	if (!sorted) {
+		out_of_memory(ld);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &map->c.pairs[i];
+	qsort(sorted, n, sizeof *sorted, key_cmp);
+	size_t run = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (same_key(sorted[run]->key, sorted[i]->key))
+			report_duplicate(ld, sorted[run], sorted[i]);
+		else
+			run = i;
+	}
+	free(sorted);
+}
+
+static void close_collection(loader *ld)
+{
+	frame *f = &ld->frames[--ld->depth];
+	samv_node *n = f->node;
+	size_t children = ld->nscratch - f->first;
+	samv_node **kids = ld->scratch + f->first;
+	if (n->kind == SAMV_NODE_SEQ) {
+		n->count = children;
+		n->c.items = samv_arena_alloc(&ld->doc->arena, children * sizeof *n->c.items);
+		if (!n->c.items) {
+			out_of_memory(ld);
+			return;
+		}
+		memcpy(n->c.items, kids, children * sizeof *kids);
+	} else {
+		n->count = children / 2;
+		n->c.pairs = samv_arena_alloc(&ld->doc->arena, n->count * sizeof *n->c.pairs);
+		if (!n->c.pairs) {
+			out_of_memory(ld);
+			return;
+		}
+		for (size_t i = 0; i < n->count; i++)
+			n->c.pairs[i] = (samv_pair){ kids[2 * i], kids[2 * i + 1] };
+		check_duplicates(ld, n);
+	}
+	ld->nscratch = f->first;
+	attach(ld, n);
+}
+
+static void open_collection(loader *ld, samv_node_kind kind, yaml_mark_t mark)
+{
+	if (ld->depth == SAMV_LOAD_MAX_DEPTH) {
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(mark.line + 1),
+			       clamp_u32(mark.column + 1),
+			       "nesting deeper than %d levels; a record is never this deep",
+			       SAMV_LOAD_MAX_DEPTH);
+		ld->failed = -1;
+		return;
+	}
+	samv_node *n = new_node(ld, kind, mark);
+	if (!n)
+		return;
+	ld->frames[ld->depth++] = (frame){ n, ld->nscratch };
+}
+
+static void scalar(loader *ld, const yaml_event_t *ev)
+{
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	if (memchr(value, '\0', len)) {
+		fail_at(ld, ev->start_mark, "a string holds a NUL character (\\0)%s", "");
+		return;
+	}
+	samv_node *n = new_node(ld, SAMV_NODE_STRING, ev->start_mark);
+	if (!n)
+		return;
+	n->text = samv_arena_strndup(&ld->doc->arena, value, len);
+	if (!n->text) {
+		out_of_memory(ld);
+		return;
+	}
+	n->len = len;
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		samv_load_resolve_plain(n);
+	attach(ld, n);
+}
+
+/* Refuse what the spec refuses before looking at the event's content. */
+static bool refused(loader *ld, const yaml_event_t *ev)
+{
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		fail_at(ld, ev->start_mark,
+			"alias '*%s' is not allowed: samv reads no anchors or aliases; write the value out",
+			(const char *)ev->data.alias.anchor);
+		return true;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++ld->documents > 1) {
+			fail_at(ld, ev->start_mark,
+				"a second document: a record file holds exactly one (remove the '---' line%s)",
+				" and what follows, or move it to its own file");
+			return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+	if (tag) {
+		/* libyaml expands "!!str" to its URI; show it as the user wrote it. */
+		static const char core[] = "tag:yaml.org,2002:";
+		const char *t = (const char *)tag;
+		bool short_form = strncmp(t, core, sizeof core - 1) == 0;
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(ev->start_mark.line + 1),
+			       clamp_u32(ev->start_mark.column + 1),
+			       "tag '%s%s' is not allowed: samv reads plain YAML without tags",
+			       short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
+		ld->failed = -1;
+		return true;
+	}
+	if (anchor) {
+		fail_at(ld, ev->start_mark,
+			"anchor '&%s' is not allowed: samv reads no anchors or aliases; write the value out",
+			(const char *)anchor);
+		return true;
+	}
+	return false;
+}
+
+static void parser_error(loader *ld, const yaml_parser_t *p)
+{
+	uint32_t line, col;
+	if (p->error == YAML_READER_ERROR) {
+		offset_position(ld->data, ld->len, p->problem_offset, &line, &col);
+	} else {
+		line = clamp_u32(p->problem_mark.line + 1);
+		col = clamp_u32(p->problem_mark.column + 1);
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		out_of_memory(ld);
+		return;
+	}
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	if (p->context)
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
+			       "not valid YAML: %s %s (line %zu)", problem, p->context,
+			       (size_t)p->context_mark.line + 1);
+	else
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col, "not valid YAML: %s",
+			       problem);
+	ld->failed = -1;
+}
+
+static bool encoding_ok(loader *ld)
+{
+	const unsigned char *d = ld->data;
+	if (ld->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, 1, 1,
+			       "file is UTF-16; samv reads UTF-8 only: save it as UTF-8");
+		return false;
+	}
+	size_t bad = utf8_check(d, ld->len);
+	if (bad == ld->len)
+		return true;
+	uint32_t line, col;
+	offset_position(d, ld->len, bad, &line, &col);
+	if (d[bad] == 0)
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
+			       "NUL byte in file (byte offset %zu): a record is text; is this a binary file?",
+			       bad);
+	else
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
+			       "invalid UTF-8 (byte 0x%02X at offset %zu): save the file as UTF-8",
+			       (unsigned)d[bad], bad);
+	return false;
+}
+
+int samv_load_yaml(samv_doc *doc, const char *data, size_t len, samv_diags *diags)
+{
+	loader ld = { .doc = doc, .diags = diags, .data = (const unsigned char *)data, .len = len };
+	doc->root = NULL;
+	if (!encoding_ok(&ld))
+		return -1;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return -2;
+	yaml_parser_set_input_string(&parser, ld.data, len);
+	bool done = false;
+	while (!done && !ld.failed) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&ld, &parser);
+			break;
+		}
+		if (!refused(&ld, &ev)) {
+			switch (ev.type) {
+			case YAML_STREAM_END_EVENT:
+				done = true;
+				break;
+			case YAML_SCALAR_EVENT:
+				scalar(&ld, &ev);
+				break;
+			case YAML_SEQUENCE_START_EVENT:
+				open_collection(&ld, SAMV_NODE_SEQ, ev.start_mark);
+				break;
+			case YAML_MAPPING_START_EVENT:
+				open_collection(&ld, SAMV_NODE_MAP, ev.start_mark);
+				break;
+			case YAML_SEQUENCE_END_EVENT:
+			case YAML_MAPPING_END_EVENT:
+				close_collection(&ld);
+				break;
+			default:
+				break;
+			}
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	free(ld.scratch);
+	if (ld.failed)
+		doc->root = NULL;
+	return ld.failed;
+}

@@ -1,0 +1,81 @@
+/*
+ * node.h — the tree that every YAML record and every JSON schema is loaded into.
+ *
+ * The YAML loader (yaml.c) and the JSON reader (json.c) both build this tree, so the
+ * schema validator and the record model never know which syntax a value came from.
+ * Every node keeps the line and column (1-based, in characters as an editor counts them)
+ * where it starts. All nodes of one document live in one arena owned by a samv_doc and
+ * are freed together with it: nothing in the tree is freed on its own.
+ */
+#ifndef SAMV_NODE_H
+#define SAMV_NODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum samv_node_kind {
+	SAMV_NODE_NULL,
+	SAMV_NODE_BOOL,
+	SAMV_NODE_INT,
+	SAMV_NODE_FLOAT,
+	SAMV_NODE_STRING,
+	SAMV_NODE_SEQ,
+	SAMV_NODE_MAP
+} samv_node_kind;
+
+typedef struct samv_node samv_node;
+typedef struct samv_pair {
+	samv_node *key; /* always a SAMV_NODE_STRING */
+	samv_node *value;
+} samv_pair;
+
+struct samv_node {
+	samv_node_kind kind;
+	uint32_t line, col;
+	/* Scalars: the text as written (strings unescaped), NUL-terminated; money and
+	 * dates are read from this text, never from the float. NULL for collections. */
+	const char *text;
+	size_t len;
+	union {
+		bool b;
+		int64_t i;
+		double f;
+	} num;
+	size_t count; /* items of a sequence, pairs of a mapping */
+	union {
+		samv_node **items;
+		samv_pair *pairs;
+	} c;
+};
+
+/* A simple bump allocator: blocks are freed all at once by samv_arena_free. */
+typedef struct samv_arena_block samv_arena_block;
+typedef struct samv_arena {
+	samv_arena_block *head;
+	size_t used; /* bytes of the head block in use */
+	size_t total; /* bytes handed out, for the size bound and benchmarks */
+} samv_arena;
+
+void *samv_arena_alloc(samv_arena *a, size_t size); /* zeroed; NULL when out of memory */
+char *samv_arena_strndup(samv_arena *a, const char *s, size_t len);
+void samv_arena_free(samv_arena *a);
+
+/* One loaded file. path is as given to the loader (relative to the ledger root). */
+typedef struct samv_doc {
+	char *path;
+	samv_arena arena;
+	samv_node *root; /* NULL when the file could not be loaded or is empty */
+} samv_doc;
+
+samv_doc *samv_doc_new(const char *path); /* NULL when out of memory */
+void samv_doc_free(samv_doc *doc); /* accepts NULL */
+
+/* Lookup helpers. They return NULL when node is not a mapping or the key is absent. */
+samv_node *samv_node_get(const samv_node *map, const char *key);
+samv_pair *samv_node_get_pair(const samv_node *map, const char *key);
+const char *samv_node_str(const samv_node *n); /* text of a string node, else NULL */
+bool samv_node_is(const samv_node *n, samv_node_kind kind);
+const char *samv_node_kind_name(samv_node_kind kind); /* "string", "mapping", ... */
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * source.h — where a ledger's bytes come from: the work tree, the git index or a commit.
+ *
+ * This is the only module that knows about git (libgit2). Everything after it sees a list
+ * of (path, bytes) with paths relative to the ledger root, so no rule can tell whether it
+ * is checking a file on disk, a staged blob or a file of an old commit.
+ *
+ * Listing follows SPEC § 2: every *.yaml / *.yml file below the root, except names that
+ * start with '.' (files and directories) and the directories given as ignored. Symbolic
+ * links are never followed: a link is reported. Problems (a link, a directory named
+ * x.yaml, an unreadable file, a file over the size bound) become findings under rule
+ * "yaml"; an unreadable file also sets *unreadable so the command can exit 2.
+ */
+#ifndef SAMV_SOURCE_H
+#define SAMV_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum samv_source_kind {
+	SAMV_SOURCE_WORKTREE,
+	SAMV_SOURCE_INDEX,
+	SAMV_SOURCE_COMMIT
+} samv_source_kind;
+
+/* Files larger than this are reported and not loaded. */
+#define SAMV_SOURCE_MAX_FILE ((size_t)16 * 1024 * 1024)
+
+typedef struct samv_file {
+	char *path; /* relative to the ledger root, '/'-separated; owned */
+	char *data; /* owned; NUL-terminated for convenience, len excludes it */
+	size_t len;
+} samv_file;
+
+typedef struct samv_source samv_source;
+
+/*
+ * Open a source for the ledger whose root directory (holding samv.yaml in the work tree)
+ * is root. For INDEX and COMMIT the git repository is found upward from root; rev is the
+ * revision for COMMIT (anything git rev-parse takes), ignored otherwise. On failure
+ * returns -1 and sets *err to a malloc'd message for the user ("not a git repository",
+ * "unknown revision 'v9'"); the caller frees it.
+ */
+int samv_source_open(samv_source **out, const char *root, samv_source_kind kind,
+		     const char *rev, char **err);
+void samv_source_free(samv_source *src); /* accepts NULL */
+
+/* Read one file by ledger-relative path. Returns 0, 1 when it does not exist, -1 on a read
+ * error (with *err malloc'd). */
+int samv_source_read(samv_source *src, const char *path, samv_file *out, char **err);
+
+/* List and read every record file, sorted by path. ignore: directory paths relative to the
+ * root ("archive", "old/2019"). The files array and its contents belong to the caller
+ * (samv_files_free). Returns 0, or -1 when the listing itself failed (*err set). */
+int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
+		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
+		     char **err);
+
+/* A short description of what was read, for reports: the commit id (40 hex) and whether
+ * the work tree differs from it; NULL commit when there is no git repository. */
+int samv_source_describe(samv_source *src, char **commit, bool *modified);
+
+void samv_file_clear(samv_file *f);
+void samv_files_free(samv_file *files, size_t count);
+
+/* Find the ledger root upward from dir: the nearest directory holding samv.yaml.
+ * Returns a malloc'd absolute path, or NULL. */
+char *samv_source_find_root(const char *dir);
+
+#endif
