@@ -36,7 +36,8 @@ int samv_date_parse(const char *s, size_t len, samv_date *out);
 samv_date samv_date_from_ymd(int year, int month, int day);
 void samv_date_to_ymd(samv_date d, int *year, int *month, int *day); /* any samv_date */
 /* Writes "YYYY-MM-DD" and a NUL into buf, which holds at least 11 bytes. A date outside
- * SAMV_DATE_MIN..SAMV_DATE_MAX (only reachable by adding days to one) is cut to fit. */
+ * SAMV_DATE_MIN..SAMV_DATE_MAX (only reachable by adding days to one) is written as the
+ * nearer bound, since its year would not fit four digits. */
 void samv_date_format(samv_date d, char buf[11]);
 bool samv_date_valid_ymd(int year, int month, int day); /* year 1-9999 */
 int samv_date_days_in_month(int year, int month); /* 0 for a month outside 1-12 */

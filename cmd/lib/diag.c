@@ -99,7 +99,7 @@ void samv_diags_relate(samv_diags *d, const char *file, uint32_t line, uint32_t 
 	rel[f->nrelated++] = (samv_related){ path, line, col, msg };
 }
 
-static void finding_clear(samv_finding *f)
+void samv_finding_clear(samv_finding *f)
 {
 	free(f->file);
 	free(f->rule);
@@ -114,7 +114,7 @@ static void finding_clear(samv_finding *f)
 void samv_diags_free(samv_diags *d)
 {
 	for (size_t i = 0; i < d->count; i++)
-		finding_clear(&d->items[i]);
+		samv_finding_clear(&d->items[i]);
 	free(d->items);
 	memset(d, 0, sizeof *d);
 }

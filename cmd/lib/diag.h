@@ -57,6 +57,7 @@ void samv_diags_vadd(samv_diags *d, const char *rule, const char *file, uint32_t
 void samv_diags_relate(samv_diags *d, const char *file, uint32_t line, uint32_t col,
 		       const char *fmt, ...) SAMV_PRINTF(5, 6);
 void samv_diags_free(samv_diags *d); /* frees the contents; d itself is the caller's */
+void samv_finding_clear(samv_finding *f); /* frees one finding's strings */
 
 /* Sort by file, line, column, rule, message: output never depends on load order. */
 void samv_diags_sort(samv_diags *d);

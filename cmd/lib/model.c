@@ -1,0 +1,333 @@
+/*
+ * model.c — load a ledger: list, parse, validate and index every record file.
+ *
+ * The schemas are compiled from the copies embedded at build time (schemas.h), once per
+ * load. Each file becomes a samv_doc; each document whose top level names a known kind
+ * becomes a record, valid or not (see model.h for why invalid ones are kept).
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "load.h"
+#include "schema.h"
+#include "schemas.h"
+
+static const char *const kind_names[SAMV_KIND_COUNT] = {
+	"ledger", "rates", "party", "intent", "agreement", "term", "invoice", "body", "protocol"
+};
+
+const char *samv_kind_name(samv_kind kind)
+{
+	return kind < SAMV_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+int samv_kind_from_name(const char *name)
+{
+	for (int k = 0; k < SAMV_KIND_COUNT; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+const char *samv_field_str(const samv_node *map, const char *key)
+{
+	return samv_node_str(samv_node_get(map, key));
+}
+
+bool samv_field_date(const samv_node *map, const char *key, samv_date *out)
+{
+	const samv_node *n = samv_node_get(map, key);
+	return n && n->kind == SAMV_NODE_STRING && samv_date_parse(n->text, n->len, out) == SAMV_DATE_OK;
+}
+
+const samv_node *samv_record_list_find(const samv_node *map, const char *list, const char *id)
+{
+	const samv_node *items = samv_node_get(map, list);
+	if (!items || items->kind != SAMV_NODE_SEQ || !id)
+		return NULL;
+	for (size_t i = 0; i < items->count; i++) {
+		const char *item_id = samv_field_str(items->c.items[i], "id");
+		if (item_id && strcmp(item_id, id) == 0)
+			return items->c.items[i];
+	}
+	return NULL;
+}
+
+typedef struct loader {
+	samv_ledger *l;
+	samv_diags *diags;
+	samv_schema *schemas[SAMV_KIND_COUNT];
+	size_t caprecords;
+} loader;
+
+static int compile_schemas(loader *ld, char **err)
+{
+	for (const samv_embedded_schema *e = samv_embedded_schemas; e->kind; e++) {
+		int k = samv_kind_from_name(e->kind);
+		if (k < 0)
+			continue;
+		samv_doc *doc = samv_doc_new(e->path);
+		char *why = NULL;
+		if (!doc || samv_json_parse(doc, e->text, e->len, &why)) {
+			samv_doc_free(doc);
+		} else if (samv_schema_compile(&ld->schemas[k], doc, &why) == 0) {
+			continue; /* the schema owns doc now, and frees it on failure too */
+		}
+		*err = samv_strprintf("built-in schema %s: %s", e->path, why ? why : "out of memory");
+		free(why);
+		return -1;
+	}
+	for (int k = 0; k < SAMV_KIND_COUNT; k++)
+		if (!ld->schemas[k]) {
+			*err = samv_strprintf("no built-in schema for kind '%s'", kind_names[k]);
+			return -1;
+		}
+	return 0;
+}
+
+/* The ignore list of samv.yaml, read before listing so ignored folders are never opened. */
+static int read_ignore(samv_source *src, char ***ignore, size_t *nignore, char **err)
+{
+	samv_file f = { 0 };
+	int rc = samv_source_read(src, "samv.yaml", &f, err);
+	if (rc == 1) {
+		*err = samv_strprintf("no samv.yaml at the ledger root in this source");
+		return -1;
+	}
+	if (rc)
+		return -1;
+	samv_doc *doc = samv_doc_new("samv.yaml");
+	samv_diags scratch = { 0 };
+	*ignore = NULL;
+	*nignore = 0;
+	if (doc && samv_load_yaml(doc, f.data, f.len, &scratch) == 0) {
+		const samv_node *list = samv_node_get(doc->root, "ignore");
+		if (list && list->kind == SAMV_NODE_SEQ && list->count) {
+			*ignore = calloc(list->count, sizeof **ignore);
+			for (size_t i = 0; *ignore && i < list->count; i++)
+				if (samv_node_str(list->c.items[i]))
+					(*ignore)[(*nignore)++] = strdup(list->c.items[i]->text);
+		}
+	}
+	samv_diags_free(&scratch);
+	samv_doc_free(doc);
+	samv_file_clear(&f);
+	return 0;
+}
+
+static const char *file_stem(const char *path, size_t *len)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	*len = dot ? (size_t)(dot - base) : strlen(base);
+	return base;
+}
+
+static int set_identity(samv_record *r)
+{
+	const samv_node *root = r->root;
+	r->id_node = root;
+	if (r->kind == SAMV_KIND_TERM) {
+		const char *term = samv_field_str(root, "term"), *agreement = samv_field_str(root, "agreement");
+		if (term && agreement) {
+			r->derived_id = samv_strprintf("%s/%s", term, agreement);
+			if (!r->derived_id)
+				return -1;
+			r->id = r->derived_id;
+			r->id_node = samv_node_get_pair(root, "term")->key;
+		}
+		return 0;
+	}
+	samv_pair *p = samv_node_get_pair(root, "id");
+	if (p && p->value->kind == SAMV_NODE_STRING) {
+		r->id = p->value->text;
+		r->id_node = p->value;
+	} else if (r->kind == SAMV_KIND_PROTOCOL || r->kind == SAMV_KIND_LEDGER) {
+		size_t len;
+		const char *stem = file_stem(r->doc->path, &len);
+		r->derived_id = samv_strprintf("%.*s", (int)len, stem);
+		if (!r->derived_id)
+			return -1;
+		r->id = r->derived_id;
+	}
+	return 0;
+}
+
+static void report_schema_errors(loader *ld, const samv_doc *doc, samv_schema_errors *errs)
+{
+	for (size_t i = 0; i < errs->count; i++) {
+		const samv_schema_error *e = &errs->items[i];
+		samv_diags_add(ld->diags, e->missing_day ? "date" : "schema", doc->path, e->node->line,
+			       e->node->col, "%s", e->message);
+	}
+}
+
+/* Decide the kind, validate, and append the record. */
+static int add_record(loader *ld, const samv_doc *doc)
+{
+	const samv_node *root = doc->root;
+	if (!root) {
+		samv_diags_add(ld->diags, "schema", doc->path, 1, 1,
+			       "the file holds no record: a record is a mapping that starts with `kind:`");
+		return 0;
+	}
+	if (root->kind != SAMV_NODE_MAP) {
+		samv_diags_add(ld->diags, "schema", doc->path, root->line, root->col,
+			       "the top level must be a mapping with `kind:`, not %s %s",
+			       root->kind == SAMV_NODE_SEQ ? "a" : "a", samv_node_kind_name(root->kind));
+		return 0;
+	}
+	const samv_node *kind = samv_node_get(root, "kind");
+	int k = kind && kind->kind == SAMV_NODE_STRING ? samv_kind_from_name(kind->text) : -1;
+	if (k < 0) {
+		const samv_node *at = kind ? kind : root;
+		samv_diags_add(ld->diags, "schema", doc->path, at->line, at->col,
+			       kind ? "unknown kind '%s': must be one of ledger, rates, party, intent, "
+				      "agreement, term, invoice, body, protocol"
+				    : "missing required field `kind`%s (ledger, rates, party, intent, "
+				      "agreement, term, invoice, body or protocol)",
+			       kind && kind->text ? kind->text : "");
+		return 0;
+	}
+	bool at_root_config = strcmp(doc->path, "samv.yaml") == 0;
+	if ((k == SAMV_KIND_LEDGER) != at_root_config) {
+		samv_diags_add(ld->diags, "schema", doc->path, kind->line, kind->col,
+			       at_root_config ? "samv.yaml must be of kind ledger, not '%s'"
+					      : "only samv.yaml at the ledger root is of kind '%s'",
+			       at_root_config ? kind->text : "ledger");
+		return 0;
+	}
+	samv_schema_errors errs = { 0 };
+	int valid = samv_schema_validate(ld->schemas[k], root, NULL, &errs);
+	report_schema_errors(ld, doc, &errs);
+	samv_schema_errors_free(&errs);
+	if (valid < 0)
+		return -1;
+	samv_ledger *l = ld->l;
+	if (l->nrecords == ld->caprecords) {
+		size_t cap = ld->caprecords ? ld->caprecords * 2 : 64;
+		samv_record *r = realloc(l->records, cap * sizeof *r);
+		if (!r)
+			return -1;
+		l->records = r;
+		ld->caprecords = cap;
+	}
+	samv_record *r = &l->records[l->nrecords++];
+	*r = (samv_record){ .kind = (samv_kind)k, .doc = doc, .root = root, .valid = valid == 1 };
+	return set_identity(r);
+}
+
+static int record_cmp(const void *pa, const void *pb)
+{
+	const samv_record *a = pa, *b = pb;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	int c = strcmp(a->id ? a->id : "", b->id ? b->id : "");
+	return c ? c : strcmp(a->doc->path, b->doc->path);
+}
+
+static int load_files(loader *ld, samv_file *files, size_t count)
+{
+	samv_ledger *l = ld->l;
+	l->docs = calloc(count ? count : 1, sizeof *l->docs);
+	if (!l->docs)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		samv_doc *doc = samv_doc_new(files[i].path);
+		if (!doc)
+			return -1;
+		l->docs[l->ndocs++] = doc;
+		int rc = samv_load_yaml(doc, files[i].data, files[i].len, ld->diags);
+		/* The bytes are not needed once the tree holds its own copies. */
+		samv_file_clear(&files[i]);
+		if (rc == -2)
+			return -1;
+		if (rc == 0 && add_record(ld, doc))
+			return -1;
+	}
+	return 0;
+}
+
+int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
+		     bool *unreadable, char **err)
+{
+	*out = NULL;
+	loader ld = { .diags = diags };
+	char **ignore = NULL;
+	size_t nignore = 0, nfiles = 0;
+	samv_file *files = NULL;
+	int rc = -1;
+
+	ld.l = calloc(1, sizeof *ld.l);
+	if (!ld.l || compile_schemas(&ld, err))
+		goto done;
+	if (read_ignore(src, &ignore, &nignore, err))
+		goto done;
+	if (samv_source_list(src, (const char *const *)ignore, nignore, &files, &nfiles, diags,
+			     unreadable, err))
+		goto done;
+	ld.l->nfiles = nfiles;
+	if (load_files(&ld, files, nfiles)) {
+		*err = samv_strprintf("out of memory while loading the ledger");
+		goto done;
+	}
+	qsort(ld.l->records, ld.l->nrecords, sizeof *ld.l->records, record_cmp);
+	for (size_t i = 0, k = 0; k <= SAMV_KIND_COUNT; k++) {
+		while (i < ld.l->nrecords && ld.l->records[i].kind < (samv_kind)k)
+			i++;
+		ld.l->by_kind[k] = i;
+	}
+	ld.l->config = ld.l->by_kind[1] > 0 ? &ld.l->records[0] : NULL;
+	rc = 0;
+done:
+	samv_files_free(files, nfiles);
+	for (size_t i = 0; i < nignore; i++)
+		free(ignore[i]);
+	free(ignore);
+	for (int k = 0; k < SAMV_KIND_COUNT; k++)
+		samv_schema_free(ld.schemas[k]);
+	if (rc) {
+		if (!*err)
+			*err = samv_strprintf("out of memory");
+		samv_ledger_free(ld.l);
+	} else {
+		*out = ld.l;
+	}
+	return rc;
+}
+
+void samv_ledger_free(samv_ledger *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->nrecords; i++)
+		free(l->records[i].derived_id);
+	free(l->records);
+	for (size_t i = 0; i < l->ndocs; i++)
+		samv_doc_free(l->docs[i]);
+	free(l->docs);
+	free(l);
+}
+
+const samv_record *samv_ledger_find(const samv_ledger *l, samv_kind kind, const char *id)
+{
+	if (!id)
+		return NULL;
+	size_t lo = l->by_kind[kind], hi = l->by_kind[kind + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *mid_id = l->records[mid].id ? l->records[mid].id : "";
+		int c = strcmp(mid_id, id);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < l->by_kind[kind + 1] && l->records[lo].id && strcmp(l->records[lo].id, id) == 0)
+		return &l->records[lo];
+	return NULL;
+}

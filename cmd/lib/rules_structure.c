@@ -1,0 +1,442 @@
+/*
+ * rules_structure.c — the structural rules: ref, duplicate-id, date, org-number, giro.
+ *
+ * They hold for any ledger regardless of "today": every reference resolves to a record of
+ * the right type (SPEC § 3.9), ids are unique where SPEC § 2 says so, dates and times
+ * exist and end after they start, and check digits check. Each finding points at the
+ * later of two records and names the earlier as related (SPEC § 2.1).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ident.h"
+#include "rules.h"
+
+typedef struct ctx {
+	const samv_ledger *l;
+	samv_diags *d;
+	const samv_record *rec; /* the record being checked */
+} ctx;
+
+static const char *path_of(const ctx *c)
+{
+	return c->rec->doc->path;
+}
+
+static void at(ctx *c, const char *rule, const samv_node *n, const char *fmt, const char *a,
+	       const char *b, const char *e)
+{
+	samv_diags_add(c->d, rule, path_of(c), n->line, n->col, fmt, a, b, e);
+}
+
+/* Party type sets, for "of the wrong type". */
+enum {
+	P_MUNICIPALITY = 1,
+	P_DISTRICT = 2,
+	P_UNIVERSITY = 4,
+	P_REGION = 8,
+	P_ASSOCIATION = 16,
+	P_PROVIDER = 32,
+	P_ANY = 63
+};
+
+static unsigned party_type_bit(const char *type)
+{
+	static const char *const names[] = { "municipality", "district", "university",
+					     "region", "association", "provider" };
+	for (unsigned i = 0; type && i < 6; i++)
+		if (strcmp(type, names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+/* Resolve a party reference at node n; report when missing or of a type not in allowed. */
+static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
+{
+	const char *id = samv_node_str(n);
+	if (!id)
+		return NULL;
+	const samv_record *p = samv_ledger_find(c->l, SAMV_KIND_PARTY, id);
+	if (!p) {
+		at(c, "ref", n, "unknown party '%s'%s%s: no party record has this id", id, "", "");
+		return NULL;
+	}
+	const char *type = samv_field_str(p->root, "type");
+	unsigned bit = party_type_bit(type);
+	if (bit && !(bit & allowed)) {
+		at(c, "ref", n, "party '%s' is a %s, but this must be %s", id, type, wanted);
+		samv_diags_relate(c->d, p->doc->path, p->id_node->line, p->id_node->col,
+				  "party '%s' is defined here", id);
+	}
+	return p;
+}
+
+static void ref_record(ctx *c, const samv_node *n, samv_kind kind)
+{
+	const char *id = samv_node_str(n);
+	if (id && !samv_ledger_find(c->l, kind, id))
+		at(c, "ref", n, "unknown %s '%s'%s: no such record in the ledger", samv_kind_name(kind),
+		   id, "");
+}
+
+/* A unit (list "units") or person (list "people") of a party record. */
+static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list,
+			  const char *what)
+{
+	const char *id = samv_node_str(n);
+	if (!id || !party || samv_record_list_find(party->root, list, id))
+		return;
+	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, "unknown %s '%s' in party '%s'",
+		       what, id, party->id);
+	samv_diags_relate(c->d, party->doc->path, party->id_node->line, party->id_node->col,
+			  "party '%s' is defined here", party->id);
+}
+
+/* "party/person" as in contacts. */
+static void ref_party_person(ctx *c, const samv_node *n)
+{
+	const char *ref = samv_node_str(n);
+	const char *slash = ref ? strchr(ref, '/') : NULL;
+	if (!slash)
+		return;
+	char *party_id = samv_strprintf("%.*s", (int)(slash - ref), ref);
+	if (!party_id)
+		return;
+	const samv_record *p = samv_ledger_find(c->l, SAMV_KIND_PARTY, party_id);
+	if (!p)
+		at(c, "ref", n, "unknown party '%s' in '%s'%s", party_id, ref, "");
+	else
+		ref_member_of(c, &(samv_node){ .kind = SAMV_NODE_STRING, .line = n->line, .col = n->col,
+					       .text = slash + 1, .len = strlen(slash + 1) },
+			      p, "people", "person");
+	free(party_id);
+}
+
+static size_t list_count(const samv_node *map, const char *key)
+{
+	const samv_node *l = samv_node_get(map, key);
+	return l && l->kind == SAMV_NODE_SEQ ? l->count : 0;
+}
+
+static const samv_node *list_item(const samv_node *map, const char *key, size_t i)
+{
+	return samv_node_get(map, key)->c.items[i];
+}
+
+static void each_party(ctx *c, const samv_node *map, const char *key, unsigned allowed, const char *wanted)
+{
+	for (size_t i = 0; i < list_count(map, key); i++)
+		ref_party(c, list_item(map, key, i), allowed, wanted);
+}
+
+static void each_unit_field(ctx *c, const samv_node *map, const char *list, const samv_record *party)
+{
+	for (size_t i = 0; i < list_count(map, list); i++)
+		ref_member_of(c, samv_node_get(list_item(map, list, i), "unit"), party, "units", "unit");
+}
+
+/* ---- references by kind ---- */
+
+static const char municipal_party[] = "a municipality, district or provider";
+
+static void refs_party(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	ref_party(c, samv_node_get(r, "parent"), P_MUNICIPALITY, "a municipality");
+	for (size_t i = 0; i < list_count(r, "people"); i++)
+		ref_member_of(c, samv_node_get(list_item(r, "people", i), "unit"), c->rec, "units", "unit");
+}
+
+static void refs_intent(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	each_party(c, r, "parties", P_ANY, "a party");
+	for (size_t i = 0; i < list_count(r, "withdrawals"); i++)
+		ref_party(c, samv_node_get(list_item(r, "withdrawals", i), "party"), P_ANY, "a party");
+}
+
+static void refs_agreement(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	ref_record(c, samv_node_get(r, "intent"), SAMV_KIND_INTENT);
+	ref_record(c, samv_node_get(r, "rates"), SAMV_KIND_RATES);
+	const samv_record *muni = ref_party(c, samv_node_get(r, "municipality"),
+					    P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
+	each_party(c, r, "universities", P_UNIVERSITY, "a university");
+	each_unit_field(c, r, "scope", muni);
+	each_unit_field(c, r, "projects", muni);
+	const samv_node *contacts = samv_node_get(r, "contacts");
+	for (size_t i = 0; i < list_count(contacts, "university"); i++)
+		ref_party_person(c, list_item(contacts, "university", i));
+	each_unit_field(c, contacts, "units", muni);
+	for (size_t i = 0; i < list_count(contacts, "units"); i++)
+		ref_party_person(c, samv_node_get(list_item(contacts, "units", i), "person"));
+	for (size_t i = 0; i < list_count(r, "follow_ups"); i++)
+		ref_party(c, samv_node_get(list_item(r, "follow_ups", i), "initiated_by"), P_ANY, "a party");
+	ref_party(c, samv_node_get(samv_node_get(r, "termination"), "by"), P_ANY, "a party");
+}
+
+/* The municipal party of the agreement a term or placement belongs to. */
+static const samv_record *agreement_party(const ctx *c, const char *agreement_id)
+{
+	const samv_record *a = samv_ledger_find(c->l, SAMV_KIND_AGREEMENT, agreement_id);
+	return a ? samv_ledger_find(c->l, SAMV_KIND_PARTY, samv_field_str(a->root, "municipality")) : NULL;
+}
+
+static void refs_term(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	ref_record(c, samv_node_get(r, "agreement"), SAMV_KIND_AGREEMENT);
+	const samv_record *muni = agreement_party(c, samv_field_str(r, "agreement"));
+	each_unit_field(c, samv_node_get(r, "offer"), "places", muni);
+	for (size_t i = 0; i < list_count(r, "placements"); i++) {
+		const samv_node *p = list_item(r, "placements", i);
+		ref_member_of(c, samv_node_get(p, "unit"), muni, "units", "unit");
+		for (size_t k = 0; k < list_count(p, "supervisors"); k++)
+			ref_member_of(c, list_item(p, "supervisors", k), muni, "people", "person");
+		ref_member_of(c, samv_node_get(p, "lead_supervisor"), muni, "people", "person");
+	}
+}
+
+/* "TERM/AGREEMENT/ID": the placement ID in the term file of AGREEMENT for TERM. */
+static void ref_placement(ctx *c, const samv_node *n)
+{
+	const char *ref = samv_node_str(n);
+	const char *last = ref ? strrchr(ref, '/') : NULL;
+	if (!last || last == ref)
+		return;
+	char *term_id = samv_strprintf("%.*s", (int)(last - ref), ref);
+	if (!term_id)
+		return;
+	const samv_record *term = samv_ledger_find(c->l, SAMV_KIND_TERM, term_id);
+	if (!term)
+		at(c, "ref", n, "unknown placement '%s': there is no term file for '%s'%s", ref, term_id, "");
+	else if (!samv_record_list_find(term->root, "placements", last + 1)) {
+		at(c, "ref", n, "unknown placement '%s': term '%s' has no placement '%s'", ref, term_id, last + 1);
+		samv_diags_relate(c->d, term->doc->path, term->id_node->line, term->id_node->col,
+				  "the term file of '%s'", term_id);
+	}
+	free(term_id);
+}
+
+static void refs_invoice(ctx *c)
+{
+	const samv_node *r = c->rec->root, *from = samv_node_get(r, "from");
+	const samv_record *party = ref_party(c, samv_node_get(from, "party"),
+					     P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
+	ref_member_of(c, samv_node_get(from, "unit"), party, "units", "unit");
+	ref_party(c, samv_node_get(r, "to"), P_UNIVERSITY, "a university");
+	for (size_t i = 0; i < list_count(r, "placements"); i++)
+		ref_placement(c, list_item(r, "placements", i));
+}
+
+static void refs_body(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	each_party(c, r, "convenors", P_ANY, "a party");
+	for (size_t i = 0; i < list_count(r, "members"); i++)
+		ref_party(c, samv_node_get(list_item(r, "members", i), "party"), P_ANY, "a party");
+}
+
+static void ref_body_member(ctx *c, const samv_node *n, const samv_record *body)
+{
+	const char *id = samv_node_str(n);
+	if (!id || !body || samv_record_list_find(body->root, "members", id))
+		return;
+	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, "'%s' is not a member of body '%s'",
+		       id, body->id);
+	samv_diags_relate(c->d, body->doc->path, body->id_node->line, body->id_node->col,
+			  "body '%s' is defined here", body->id);
+}
+
+static void refs_protocol(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	ref_record(c, samv_node_get(r, "body"), SAMV_KIND_BODY);
+	const samv_record *body = samv_ledger_find(c->l, SAMV_KIND_BODY, samv_field_str(r, "body"));
+	ref_body_member(c, samv_node_get(r, "chair"), body);
+	ref_body_member(c, samv_node_get(r, "secretary"), body);
+	static const char *const lists[] = { "adjusters", "present", "absent" };
+	for (size_t l = 0; l < 3; l++)
+		for (size_t i = 0; i < list_count(r, lists[l]); i++)
+			ref_body_member(c, list_item(r, lists[l], i), body);
+	for (size_t i = 0; i < list_count(r, "items"); i++) {
+		const samv_node *item = list_item(r, "items", i);
+		for (size_t k = 0; k < list_count(item, "actions"); k++)
+			ref_body_member(c, samv_node_get(list_item(item, "actions", k), "who"), body);
+	}
+	for (size_t i = 0; i < list_count(r, "others_present"); i++)
+		ref_party(c, samv_node_get(list_item(r, "others_present", i), "party"), P_ANY, "a party");
+}
+
+/* ---- duplicate ids ---- */
+
+static void duplicate_records(const samv_ledger *l, samv_diags *d)
+{
+	for (size_t i = 1; i < l->nrecords; i++) {
+		const samv_record *a = &l->records[i - 1], *b = &l->records[i];
+		if (a->kind != b->kind || !a->id || !b->id || strcmp(a->id, b->id) != 0)
+			continue;
+		/* Records are sorted by kind, id, then path: the first of a run is the original. */
+		const samv_record *first = a;
+		while (first > l->records && (first - 1)->kind == b->kind && (first - 1)->id &&
+		       strcmp((first - 1)->id, b->id) == 0)
+			first--;
+		const char *what = b->kind == SAMV_KIND_TERM ? "a second term file for" : "duplicate id";
+		samv_diags_add(d, "duplicate-id", b->doc->path, b->id_node->line, b->id_node->col,
+			       "%s %s '%s' (first in %s)", what, samv_kind_name(b->kind), b->id,
+			       first->doc->path);
+		samv_diags_relate(d, first->doc->path, first->id_node->line, first->id_node->col,
+				  "first %s '%s' here", samv_kind_name(b->kind), b->id);
+	}
+}
+
+/* Ids within one list of a record (units, people, members, placements). */
+static void duplicate_in_list(ctx *c, const char *list, const char *what)
+{
+	const samv_node *items = samv_node_get(c->rec->root, list);
+	for (size_t i = 1; items && items->kind == SAMV_NODE_SEQ && i < items->count; i++) {
+		const samv_node *id = samv_node_get(items->c.items[i], "id");
+		if (!samv_node_str(id))
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const samv_node *other = samv_node_get(items->c.items[j], "id");
+			if (samv_node_str(other) && strcmp(other->text, id->text) == 0) {
+				samv_diags_add(c->d, "duplicate-id", path_of(c), id->line, id->col,
+					       "duplicate %s id '%s' (first at line %u)", what, id->text,
+					       other->line);
+				samv_diags_relate(c->d, path_of(c), other->line, other->col,
+						  "first %s '%s' here", what, id->text);
+				break;
+			}
+		}
+	}
+}
+
+/* ---- dates, times and check digits ---- */
+
+static void date_order(ctx *c, const samv_node *map, const char *first, const char *last)
+{
+	samv_date a, b;
+	if (samv_field_date(map, first, &a) && samv_field_date(map, last, &b) && b < a) {
+		const samv_node *n = samv_node_get(map, last);
+		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
+			       "`%s` %s is before `%s` %s", last, n->text, first,
+			       samv_node_get(map, first)->text);
+	}
+}
+
+/* Returns minutes since midnight, or -1 when absent or reported. */
+static int check_time(ctx *c, const samv_node *map, const char *key)
+{
+	const samv_node *n = samv_node_get(map, key);
+	int minutes;
+	if (!samv_node_str(n))
+		return -1;
+	int rc = samv_time_parse(n->text, n->len, &minutes);
+	if (rc == SAMV_DATE_NO_SUCH_DAY)
+		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
+			       "`%s` '%s' is not a time of day (00:00 to 23:59)", key, n->text);
+	return rc == SAMV_DATE_OK ? minutes : -1;
+}
+
+static void times_protocol(ctx *c)
+{
+	const samv_node *time = samv_node_get(c->rec->root, "time");
+	int start = check_time(c, time, "start"), end = check_time(c, time, "end");
+	if (start >= 0 && end >= 0 && end < start) {
+		const samv_node *n = samv_node_get(time, "end");
+		samv_diags_add(c->d, "date", path_of(c), n->line, n->col, "`end` %s is before `start` %s",
+			       n->text, samv_node_get(time, "start")->text);
+	}
+	check_time(c, samv_node_get(c->rec->root, "next_meeting"), "time");
+}
+
+static void check_org_number(ctx *c, const samv_node *map)
+{
+	const samv_node *n = samv_node_get(map, "org_number");
+	int expected;
+	if (samv_node_str(n) && samv_org_number_check(n->text, n->len, &expected) == SAMV_IDENT_BAD_CHECK)
+		samv_diags_add(c->d, "org-number", path_of(c), n->line, n->col,
+			       "organisation number '%s' fails its check digit: the last digit would be %d "
+			       "if the others are right; check the number against the register",
+			       n->text, expected);
+}
+
+static void check_giro(ctx *c, const samv_node *payment)
+{
+	static const char *const kinds[] = { "bankgiro", "plusgiro" };
+	for (int k = 0; k < 2; k++) {
+		const samv_node *n = samv_node_get(payment, kinds[k]);
+		int expected;
+		if (!samv_node_str(n))
+			continue;
+		int rc = k == 0 ? samv_bankgiro_check(n->text, n->len, &expected)
+				: samv_plusgiro_check(n->text, n->len, &expected);
+		if (rc == SAMV_IDENT_BAD_CHECK)
+			samv_diags_add(c->d, "giro", path_of(c), n->line, n->col,
+				       "%s number '%s' fails its check digit: the last digit would be %d "
+				       "if the others are right; copy it again from the invoice template",
+				       kinds[k], n->text, expected);
+	}
+}
+
+static void numbers_party(ctx *c)
+{
+	check_org_number(c, c->rec->root);
+	for (size_t i = 0; i < list_count(c->rec->root, "units"); i++) {
+		const samv_node *unit = list_item(c->rec->root, "units", i);
+		check_org_number(c, unit);
+		check_giro(c, samv_node_get(unit, "payment"));
+	}
+}
+
+static void check_record(ctx *c)
+{
+	const samv_node *r = c->rec->root;
+	switch (c->rec->kind) {
+	case SAMV_KIND_PARTY:
+		refs_party(c);
+		duplicate_in_list(c, "units", "unit");
+		duplicate_in_list(c, "people", "person");
+		numbers_party(c);
+		break;
+	case SAMV_KIND_INTENT:
+		refs_intent(c);
+		break;
+	case SAMV_KIND_AGREEMENT:
+		refs_agreement(c);
+		break;
+	case SAMV_KIND_TERM:
+		refs_term(c);
+		duplicate_in_list(c, "placements", "placement");
+		for (size_t i = 0; i < list_count(r, "placements"); i++)
+			date_order(c, list_item(r, "placements", i), "start", "end");
+		break;
+	case SAMV_KIND_INVOICE:
+		refs_invoice(c);
+		break;
+	case SAMV_KIND_BODY:
+		refs_body(c);
+		duplicate_in_list(c, "members", "member");
+		for (size_t i = 0; i < list_count(r, "members"); i++)
+			date_order(c, list_item(r, "members", i), "from", "to");
+		break;
+	case SAMV_KIND_PROTOCOL:
+		refs_protocol(c);
+		times_protocol(c);
+		break;
+	default:
+		break;
+	}
+}
+
+void samv_rules_structure(const samv_ledger *l, samv_diags *diags)
+{
+	ctx c = { l, diags, NULL };
+	for (size_t i = 0; i < l->nrecords; i++) {
+		c.rec = &l->records[i];
+		check_record(&c);
+	}
+	duplicate_records(l, diags);
+}

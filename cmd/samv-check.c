@@ -1,0 +1,284 @@
+/*
+ * samv-check — check a samv ledger: the work tree, the git index (--staged) or a commit.
+ *
+ * A thin main: it parses options, asks the library to load the ledger and run the rules,
+ * and prints the findings. Exit status: 0 clean, 1 findings that fail, 2 usage error or
+ * unreadable input.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "output.h"
+#include "paths.h"
+#include "rules.h"
+#include "source.h"
+
+#ifndef SAMV_VERSION
+#define SAMV_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+	"usage: samv-check [-C DIR] [--staged | --rev REV] [--format text|json] [--strict]\n"
+	"                  [--as-of DATE] [--rule ID=SEVERITY]... [--list-rules] [PATH...]\n"
+	"\n"
+	"Check the samv ledger whose root (the directory holding samv.yaml) is DIR or above it.\n"
+	"\n"
+	"  -C DIR             start looking for the ledger in DIR (default: the current directory)\n"
+	"  --staged           check what is staged in the git index (what a commit would hold)\n"
+	"  --rev REV          check the ledger as it is in commit REV\n"
+	"  --format FORMAT    text (default: file:line:col: severity: message [rule]) or json\n"
+	"  --strict           warnings fail the check too\n"
+	"  --as-of DATE       take DATE (YYYY-MM-DD) as today for deadline rules\n"
+	"  --rule ID=SEV      set a rule's severity: error, warning or off\n"
+	"  --list-rules       list every rule with its severity and what it checks\n"
+	"  -h, --help         show this help\n"
+	"  --version          show the version\n"
+	"  PATH...            report findings in these files or directories only\n"
+	"                     (the whole ledger is still loaded, for references)\n"
+	"\n"
+	"Paths in findings are relative to the ledger root.\n"
+	"Exit status: 0 clean, 1 findings that fail, 2 usage error or unreadable input.\n";
+
+typedef struct options {
+	const char *dir;
+	samv_source_kind source;
+	const char *rev;
+	const char *format;
+	const char *as_of;
+	bool strict, list_rules;
+	const char **rules;
+	size_t nrules;
+	const char **paths;
+	size_t npaths;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "samv-check: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'samv-check --help'.\n");
+	return 2;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+	o->dir = ".";
+	o->format = "text";
+	o->rules = calloc((size_t)argc, sizeof *o->rules);
+	o->paths = calloc((size_t)argc, sizeof *o->paths);
+	if (!o->rules || !o->paths)
+		return 2;
+	bool only_paths = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *value = NULL;
+		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+			o->paths[o->npaths++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = true;
+			continue;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (strcmp(a, "--version") == 0) {
+			printf("samv-check %s\n", SAMV_VERSION);
+			return 0;
+		}
+		if (strcmp(a, "--staged") == 0) {
+			o->source = SAMV_SOURCE_INDEX;
+			continue;
+		}
+		if (strcmp(a, "--strict") == 0) {
+			o->strict = true;
+			continue;
+		}
+		if (strcmp(a, "--list-rules") == 0) {
+			o->list_rules = true;
+			continue;
+		}
+		/* Options with a value: "--opt VALUE" or "--opt=VALUE" (and "-C DIR"). */
+		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule" };
+		size_t which = 5;
+		for (size_t k = 0; k < 5; k++) {
+			size_t n = strlen(with_value[k]);
+			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && k > 0))) {
+				which = k;
+				value = a[n] == '=' ? a + n + 1 : NULL;
+				break;
+			}
+		}
+		if (which == 5)
+			return usage_error("unknown option '%s'", a);
+		if (!value) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value", a);
+			value = argv[++i];
+		}
+		switch (which) {
+		case 0:
+			o->dir = value;
+			break;
+		case 1:
+			o->source = SAMV_SOURCE_COMMIT;
+			o->rev = value;
+			break;
+		case 2:
+			o->format = value;
+			break;
+		case 3:
+			o->as_of = value;
+			break;
+		default:
+			o->rules[o->nrules++] = value;
+		}
+	}
+	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0)
+		return usage_error("unknown format '%s' (text or json)", o->format);
+	if (o->rev && o->source != SAMV_SOURCE_COMMIT)
+		return usage_error("%s", "--staged and --rev cannot be used together");
+	return -1;
+}
+
+static void list_rules(void)
+{
+	size_t n;
+	const samv_rule_info *t = samv_rules_table(&n);
+	for (size_t i = 0; i < n; i++)
+		printf("%-20s %-8s %s%s\n", t[i].id, samv_severity_name(t[i].severity), t[i].summary,
+		       t[i].implemented ? "" : " (not checked yet)");
+}
+
+static samv_date system_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		return 0;
+	return samv_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Keep only the findings in the files the user named. */
+static int filter_paths(samv_diags *d, const options *o, const char *root, char **err)
+{
+	if (!o->npaths)
+		return 0;
+	char cwd[PATH_MAX];
+	char *base = realpath(o->dir, cwd);
+	char **wanted = calloc(o->npaths, sizeof *wanted);
+	int rc = -1;
+	if (!base || !wanted) {
+		*err = samv_strprintf("cannot resolve '%s'", o->dir);
+		goto done;
+	}
+	for (size_t i = 0; i < o->npaths; i++) {
+		wanted[i] = samv_path_in_root(root, base, o->paths[i]);
+		if (!wanted[i]) {
+			*err = samv_strprintf("'%s' is outside the ledger at %s", o->paths[i], root);
+			goto done;
+		}
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < d->count; i++) {
+		bool keep = false;
+		for (size_t k = 0; k < o->npaths && !keep; k++)
+			keep = samv_path_within(d->items[i].file, wanted[k]);
+		if (keep)
+			d->items[kept++] = d->items[i];
+		else
+			samv_finding_clear(&d->items[i]);
+	}
+	d->count = kept;
+	rc = 0;
+done:
+	for (size_t i = 0; wanted && i < o->npaths; i++)
+		free(wanted[i]);
+	free(wanted);
+	return rc;
+}
+
+static int run(const options *o)
+{
+	samv_source *src = NULL;
+	samv_ledger *ledger = NULL;
+	samv_diags diags = { 0 };
+	char *err = NULL;
+	bool unreadable = false;
+	int status = 2;
+	samv_rules_config cfg;
+	samv_date as_of = 0;
+
+	if (o->as_of && samv_date_parse(o->as_of, strlen(o->as_of), &as_of) != SAMV_DATE_OK) {
+		fprintf(stderr, "samv-check: --as-of '%s' is not a date (YYYY-MM-DD)\n", o->as_of);
+		return 2;
+	}
+	char *root = samv_source_find_root(o->dir);
+	if (!root) {
+		fprintf(stderr, "samv-check: no samv.yaml in '%s' or any directory above it: "
+				"not inside a samv ledger\n", o->dir);
+		return 2;
+	}
+	if (samv_source_open(&src, root, o->source, o->rev, &err) ||
+	    samv_ledger_load(&ledger, src, &diags, &unreadable, &err))
+		goto done;
+	samv_rules_config_init(&cfg, ledger, system_today(), &diags);
+	if (o->as_of)
+		cfg.today = as_of;
+	for (size_t i = 0; i < o->nrules; i++)
+		if (samv_rules_config_override(&cfg, o->rules[i], &err))
+			goto done;
+	samv_rules_run(ledger, &cfg, &diags);
+	samv_rules_apply_severity(&cfg, &diags);
+	if (filter_paths(&diags, o, root, &err))
+		goto done;
+	samv_diags_sort(&diags);
+	if (strcmp(o->format, "json") == 0)
+		samv_output_json(stdout, &diags);
+	else
+		samv_output_text(stdout, &diags);
+	samv_counts c = samv_diags_count(&diags);
+	if (strcmp(o->format, "text") == 0)
+		fprintf(stderr, "%zu error%s, %zu warning%s in %zu files\n", c.errors,
+			c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", ledger->nfiles);
+	if (diags.oom)
+		err = samv_strprintf("out of memory: the check is incomplete");
+	else if (unreadable)
+		status = 2;
+	else
+		status = c.errors || (o->strict && c.warnings) ? 1 : 0;
+done:
+	if (err)
+		fprintf(stderr, "samv-check: %s\n", err);
+	free(err);
+	samv_diags_free(&diags);
+	samv_ledger_free(ledger);
+	samv_source_free(src);
+	free(root);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	options o = { 0 };
+	int status = parse_args(argc, argv, &o);
+	if (status < 0) {
+		if (o.list_rules) {
+			list_rules();
+			status = 0;
+		} else {
+			status = run(&o);
+		}
+	}
+	free(o.rules);
+	free(o.paths);
+	return status;
+}
