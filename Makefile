@@ -107,7 +107,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory hooktest
 
 demo: all
-	$(BUILD)/samv-check -C ledger --as-of 2026-11-25
+	$(BUILD)/samv-check -C ledger
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samv/schema $(DESTDIR)$(PREFIX)/share/samv/hooks

@@ -1,0 +1,49 @@
+#!/bin/sh
+# End-to-end tests: run the real samv-check on fixture ledgers and compare its exact output.
+#
+# Each case is a directory under tests/e2e/cases/ holding:
+#   ledger/    the fixture ledger (or a file `dir` naming another directory, relative to
+#              the repository, e.g. "ledger" for the example ledger)
+#   args       optional: the arguments, one per line (default: none)
+#   expected   the exact standard output
+#   status     the exact exit status (default 0)
+# Adding a case means adding files, not code. Run: sh tests/e2e/run.sh BUILD-DIR [CASE...]
+set -u
+build=${1:-build}
+shift 2>/dev/null || true
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bin="$top/$build/samv-check"
+cases_dir="$top/tests/e2e/cases"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls "$cases_dir"); fi
+for name in $cases; do
+	case_dir="$cases_dir/$name"
+	if [ -f "$case_dir/dir" ]; then
+		dir="$top/$(cat "$case_dir/dir")"
+	else
+		dir="$case_dir/ledger"
+	fi
+	set --
+	if [ -f "$case_dir/args" ]; then
+		while IFS= read -r arg || [ -n "$arg" ]; do
+			set -- "$@" "$arg"
+		done < "$case_dir/args"
+	fi
+	want_status=0
+	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
+	(cd "$dir" && "$bin" "$@") > "$tmp/out" 2> "$tmp/err"
+	status=$?
+	if [ "$status" = "$want_status" ] && cmp -s "$tmp/out" "$case_dir/expected"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name: exit $status (expected $want_status)"
+		diff -u "$case_dir/expected" "$tmp/out" | head -30
+		head -5 "$tmp/err"
+	fi
+done
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
