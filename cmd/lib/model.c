@@ -12,6 +12,7 @@
 
 #include "json.h"
 #include "load.h"
+#include "money.h"
 #include "schema.h"
 #include "schemas.h"
 
@@ -166,6 +167,39 @@ static void report_schema_errors(loader *ld, const samv_doc *doc, samv_schema_er
 	}
 }
 
+/* A number written as money must still have at most two decimals and no exponent: the
+ * schema's pattern only sees strings, and 1530.505 must not become a rounded float. */
+static void check_money(loader *ld, const samv_doc *doc, const samv_node *n, const char *name)
+{
+	samv_ore ore;
+	if (!n || (n->kind != SAMV_NODE_INT && n->kind != SAMV_NODE_FLOAT))
+		return;
+	int rc = samv_money_parse(n->text, n->len, &ore);
+	if (rc == SAMV_MONEY_TOO_PRECISE)
+		samv_diags_add(ld->diags, "schema", doc->path, n->line, n->col,
+			       "`%s` %s has more than two decimals: amounts are exact to the öre", name,
+			       n->text);
+	else if (rc != SAMV_MONEY_OK)
+		samv_diags_add(ld->diags, "schema", doc->path, n->line, n->col,
+			       "`%s` %s is not an amount: write digits with at most two decimals, e.g. 1530.50",
+			       name, n->text);
+}
+
+static void check_money_fields(loader *ld, const samv_doc *doc, samv_kind kind)
+{
+	const samv_node *root = doc->root;
+	if (kind == SAMV_KIND_INVOICE)
+		check_money(ld, doc, samv_node_get(root, "total"), "total");
+	if (kind != SAMV_KIND_RATES)
+		return;
+	check_money(ld, doc, samv_node_get(samv_node_get(root, "base"), "amount"), "amount");
+	const samv_node *years = samv_node_get(root, "years");
+	for (size_t i = 0; years && years->kind == SAMV_NODE_MAP && i < years->count; i++) {
+		check_money(ld, doc, samv_node_get(years->c.pairs[i].value, "amount"), "amount");
+		check_money(ld, doc, samv_node_get(years->c.pairs[i].value, "index"), "index");
+	}
+}
+
 /* Decide the kind, validate, and append the record. */
 static int add_record(loader *ld, const samv_doc *doc)
 {
@@ -205,6 +239,7 @@ static int add_record(loader *ld, const samv_doc *doc)
 	int valid = samv_schema_validate(ld->schemas[k], root, NULL, &errs);
 	report_schema_errors(ld, doc, &errs);
 	samv_schema_errors_free(&errs);
+	check_money_fields(ld, doc, (samv_kind)k);
 	if (valid < 0)
 		return -1;
 	samv_ledger *l = ld->l;
@@ -275,7 +310,8 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 		*err = samv_strprintf("out of memory while loading the ledger");
 		goto done;
 	}
-	qsort(ld.l->records, ld.l->nrecords, sizeof *ld.l->records, record_cmp);
+	if (ld.l->nrecords)
+		qsort(ld.l->records, ld.l->nrecords, sizeof *ld.l->records, record_cmp);
 	for (size_t i = 0, k = 0; k <= SAMV_KIND_COUNT; k++) {
 		while (i < ld.l->nrecords && ld.l->records[i].kind < (samv_kind)k)
 			i++;
