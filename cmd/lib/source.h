@@ -39,7 +39,9 @@ typedef struct samv_source samv_source;
 /*
  * Open a source for the ledger whose root directory (holding samv.yaml in the work tree)
  * is root. For INDEX and COMMIT the git repository is found upward from root; rev is the
- * revision for COMMIT (anything git rev-parse takes), ignored otherwise. On failure
+ * revision for COMMIT (anything git rev-parse takes; NULL means HEAD), ignored otherwise.
+ * INDEX reads the index named by GIT_INDEX_FILE when that is one of this repository's
+ * (git sets it for hooks: "git commit -a" stages into a temporary index). On failure
  * returns -1 and sets *err to a malloc'd message for the user ("not a git repository",
  * "unknown revision 'v9'"); the caller frees it.
  */
@@ -48,18 +50,24 @@ int samv_source_open(samv_source **out, const char *root, samv_source_kind kind,
 void samv_source_free(samv_source *src); /* accepts NULL */
 
 /* Read one file by ledger-relative path. Returns 0, 1 when it does not exist, -1 on a read
- * error (with *err malloc'd). */
+ * error or when the path is no regular file within the size bound (a link, a directory,
+ * an unresolved merge conflict), with *err malloc'd ("samv.yaml: <the finding's text>"). */
 int samv_source_read(samv_source *src, const char *path, samv_file *out, char **err);
 
 /* List and read every record file, sorted by path. ignore: directory paths relative to the
  * root ("archive", "old/2019"). The files array and its contents belong to the caller
- * (samv_files_free). Returns 0, or -1 when the listing itself failed (*err set). */
+ * (samv_files_free). Problems with single files are findings (rule "yaml", line 1 column
+ * 1); *unreadable is only ever set to true, never cleared. Returns 0, or -1 when the
+ * listing itself failed (*err set; out of memory, or the root cannot be read). */
 int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
 		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
 		     char **err);
 
-/* A short description of what was read, for reports: the commit id (40 hex) and whether
- * the work tree differs from it; NULL commit when there is no git repository. */
+/* A short description of what was read, for reports: the commit id (40 hex, malloc'd) and
+ * whether what was read differs from it in a record file under the root (WORKTREE: staged,
+ * unstaged or new files git does not ignore; INDEX: staged changes; COMMIT: never). NULL
+ * commit and false when there is no git repository or no commit yet. Returns 0, or -1 when
+ * git fails. */
 int samv_source_describe(samv_source *src, char **commit, bool *modified);
 
 void samv_file_clear(samv_file *f);
