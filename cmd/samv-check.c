@@ -236,7 +236,10 @@ static int run(const options *o)
 	for (size_t i = 0; i < o->nrules; i++)
 		if (samv_rules_config_override(&cfg, o->rules[i], &err))
 			goto done;
-	samv_rules_run(ledger, &cfg, &diags);
+	if (samv_rules_run(ledger, &cfg, &diags)) {
+		err = samv_strprintf("out of memory while running the rules");
+		goto done;
+	}
 	samv_rules_apply_severity(&cfg, &diags);
 	if (filter_paths(&diags, o, root, &err))
 		goto done;

@@ -46,8 +46,8 @@ void samv_rules_config_init(samv_rules_config *cfg, const samv_ledger *l, samv_d
 /* Apply "ID=SEVERITY" from the command line. Returns 0, or -1 with *err malloc'd. */
 int samv_rules_config_override(samv_rules_config *cfg, const char *spec, char **err);
 
-/* Run every implemented rule. */
-void samv_rules_run(const samv_ledger *l, const samv_rules_config *cfg, samv_diags *diags);
+/* Run every implemented rule. Returns 0, or -1 when out of memory. */
+int samv_rules_run(const samv_ledger *l, const samv_rules_config *cfg, samv_diags *diags);
 
 /* Set each finding's severity from cfg and drop those that are off. */
 void samv_rules_apply_severity(const samv_rules_config *cfg, samv_diags *diags);

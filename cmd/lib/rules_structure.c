@@ -349,7 +349,15 @@ static void times_protocol(ctx *c)
 		samv_diags_add(c->d, "date", path_of(c), n->line, n->col, "`end` %s is before `start` %s",
 			       n->text, samv_node_get(time, "start")->text);
 	}
-	check_time(c, samv_node_get(c->rec->root, "next_meeting"), "time");
+	/* The next meeting's time is "HH:MM" or a {start, end} span. */
+	const samv_node *next = samv_node_get(c->rec->root, "next_meeting");
+	const samv_node *next_time = samv_node_get(next, "time");
+	if (next_time && next_time->kind == SAMV_NODE_MAP) {
+		check_time(c, next_time, "start");
+		check_time(c, next_time, "end");
+	} else {
+		check_time(c, next, "time");
+	}
 }
 
 static void check_org_number(ctx *c, const samv_node *map)

@@ -1,0 +1,213 @@
+/*
+ * rules_protocols.c — rules about bodies and their protocols, after the protocol of
+ * seed 004 and the intent's steering group: protocol-roles, protocol-adjusted,
+ * protocol-attendance, protocol-items, next-meeting, body-meetings, body-composition.
+ */
+#include <string.h>
+
+#include "rule.h"
+
+static bool listed(const samv_node *list, const char *id)
+{
+	for (size_t i = 0; list && id && i < list->count; i++)
+		if (samv_node_str(list->c.items[i]) && strcmp(list->c.items[i]->text, id) == 0)
+			return true;
+	return false;
+}
+
+static bool member_on(const samv_member *m, samv_date day)
+{
+	return (m->from == SAMV_NO_DATE || m->from <= day) && (m->to == SAMV_NO_DATE || day <= m->to);
+}
+
+static void roles(const samv_rule_ctx *c, const samv_protocol *p)
+{
+	const samv_record *rec = p->rec;
+	if (!p->chair)
+		samv_rule_report(c, "protocol-roles", rec, rec->id_node,
+				 "the protocol names no chair: add `chair:` with a member id");
+	if (!p->secretary)
+		samv_rule_report(c, "protocol-roles", rec, rec->id_node,
+				 "the protocol names no secretary: add `secretary:` with a member id");
+	if (!p->adjusters || p->adjusters->count == 0)
+		samv_rule_report(c, "protocol-roles", rec, samv_rule_key_or_id(rec, "adjusters"),
+				 "the protocol names no adjuster (justerare): add `adjusters:` with a member "
+				 "who was present");
+	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++) {
+		const samv_node *a = p->adjusters->c.items[i];
+		const char *id = samv_node_str(a);
+		if (!id)
+			continue;
+		if (p->secretary && strcmp(id, p->secretary) == 0)
+			samv_rule_report(c, "protocol-roles", rec, a,
+					 "'%s' is both secretary and adjuster: the adjuster checks the "
+					 "secretary's protocol, so choose another member", id);
+		else if (p->present && !listed(p->present, id))
+			samv_rule_report(c, "protocol-roles", rec, a,
+					 "adjuster '%s' is not listed as present: only someone who was at the "
+					 "meeting can adjust its protocol", id);
+	}
+}
+
+static void adjusted(const samv_rule_ctx *c, const samv_protocol *p)
+{
+	int limit = c->cfg->protocol_adjust_days;
+	if (p->date == SAMV_NO_DATE)
+		return;
+	if (p->adjusted != SAMV_NO_DATE) {
+		int32_t after = p->adjusted - p->date;
+		if (after > limit)
+			samv_rule_report(c, "protocol-adjusted", p->rec, samv_node_get(p->rec->root, "adjusted"),
+					 "adjusted %s, %d days after the meeting of %s; protocols are to be "
+					 "adjusted within %d days",
+					 samv_rule_date(p->adjusted).s, after, samv_rule_date(p->date).s, limit);
+	} else if (c->cfg->today - p->date > limit) {
+		samv_rule_report(c, "protocol-adjusted", p->rec, p->rec->id_node,
+				 "the protocol of %s is not adjusted yet, %d days after the meeting (limit %d "
+				 "days): record `adjusted:` when it is",
+				 samv_rule_date(p->date).s, c->cfg->today - p->date, limit);
+	}
+}
+
+static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
+{
+	const samv_body *body = p->body;
+	for (size_t i = 0; p->present && i < p->present->count; i++) {
+		const samv_node *n = p->present->c.items[i];
+		const char *id = samv_node_str(n);
+		if (listed(p->absent, id))
+			samv_rule_report(c, "protocol-attendance", p->rec, n,
+					 "'%s' is listed both present and absent", id);
+		const samv_member *m = samv_body_member(body, id);
+		if (m && p->date != SAMV_NO_DATE && !member_on(m, p->date))
+			samv_rule_report(c, "protocol-attendance", p->rec, n,
+					 "'%s' is present but not a member of '%s' on %s: list them under "
+					 "`others_present`",
+					 id, body->id, samv_rule_date(p->date).s);
+	}
+	for (size_t i = 0; body && p->date != SAMV_NO_DATE && i < body->nmembers; i++) {
+		const samv_member *m = &body->members[i];
+		if (member_on(m, p->date) && !listed(p->present, m->id) && !listed(p->absent, m->id))
+			samv_rule_report(c, "protocol-attendance", p->rec, samv_rule_key_or_id(p->rec, "present"),
+					 "member '%s' of '%s' is neither present nor absent: add them to one "
+					 "of the lists",
+					 m->id, body->id);
+	}
+}
+
+static void items(const samv_rule_ctx *c, const samv_protocol *p)
+{
+	for (size_t i = 0; i < p->nitems; i++) {
+		const samv_item *it = &p->items[i];
+		if (it->number != (int64_t)i + 1) {
+			samv_rule_report(c, "protocol-items", p->rec, samv_rule_at(it->node, "number"),
+					 "item %lld should be number %zu: items are numbered 1, 2, 3 ... in order",
+					 (long long)it->number, i + 1);
+			break; /* one finding: the rest follow from it */
+		}
+	}
+	for (size_t i = 0; i < p->nitems; i++)
+		for (size_t k = 0; k < p->items[i].nactions; k++)
+			if (!p->items[i].actions[k].who)
+				samv_rule_report(c, "protocol-items", p->rec, p->items[i].actions[k].node,
+						 "an action point of item %lld has no `who`: say which member "
+						 "is to do it",
+						 (long long)p->items[i].number);
+}
+
+static void next_meeting(const samv_rule_ctx *c, const samv_protocol *p)
+{
+	if (p->next_date == SAMV_NO_DATE || p->date == SAMV_NO_DATE || p->next_date > p->date)
+		return;
+	samv_rule_report(c, "next-meeting", p->rec, samv_rule_at(p->next_meeting, "date"),
+			 "the next meeting %s is not after this one of %s",
+			 samv_rule_date(p->next_date).s, samv_rule_date(p->date).s);
+}
+
+/* Members on a day by the type of their party: university, or municipal (municipality and
+ * district). */
+static void composition_on(const samv_rule_ctx *c, const samv_body *b, samv_date day,
+			   const samv_record *rec, const samv_node *at, const char *when)
+{
+	if (b->composition_university < 0 && b->composition_municipality < 0)
+		return;
+	int64_t university = 0, municipality = 0;
+	for (size_t i = 0; i < b->nmembers; i++) {
+		const samv_member *m = &b->members[i];
+		const samv_party *party = samv_records_party(c->records, m->party);
+		if (!member_on(m, day) || !party || !party->type)
+			continue;
+		if (strcmp(party->type, "university") == 0)
+			university++;
+		else if (strcmp(party->type, "municipality") == 0 || strcmp(party->type, "district") == 0)
+			municipality++;
+	}
+	if ((b->composition_university < 0 || university == b->composition_university) &&
+	    (b->composition_municipality < 0 || municipality == b->composition_municipality))
+		return;
+	samv_rule_report(c, "body-composition", rec, at,
+			 "'%s' has %lld university and %lld municipal members %s, but its composition "
+			 "is %lld + %lld",
+			 b->id, (long long)university, (long long)municipality, when,
+			 (long long)(b->composition_university < 0 ? university : b->composition_university),
+			 (long long)(b->composition_municipality < 0 ? municipality : b->composition_municipality));
+}
+
+static void body_meetings(const samv_rule_ctx *c, const samv_body *b)
+{
+	if (b->meets_per_year <= 0)
+		return;
+	samv_date first = SAMV_NO_DATE;
+	for (size_t i = 0; i < b->nmembers; i++)
+		if (b->members[i].from != SAMV_NO_DATE && (first == SAMV_NO_DATE || b->members[i].from < first))
+			first = b->members[i].from;
+	for (size_t i = 0; i < c->records->nprotocols; i++) {
+		const samv_protocol *p = &c->records->protocols[i];
+		if (p->body == b && p->date != SAMV_NO_DATE && (first == SAMV_NO_DATE || p->date < first))
+			first = p->date;
+	}
+	if (first == SAMV_NO_DATE)
+		return;
+	int first_year, today_year, m, d;
+	samv_date_to_ymd(first, &first_year, &m, &d);
+	samv_date_to_ymd(c->cfg->today, &today_year, &m, &d);
+	for (int y = first_year; y < today_year; y++) {
+		int64_t met = 0;
+		for (size_t i = 0; i < c->records->nprotocols; i++) {
+			const samv_protocol *p = &c->records->protocols[i];
+			int py;
+			if (p->body != b || p->date == SAMV_NO_DATE)
+				continue;
+			samv_date_to_ymd(p->date, &py, &m, &d);
+			met += py == y;
+		}
+		if (met < b->meets_per_year)
+			samv_rule_report(c, "body-meetings", b->rec, samv_rule_key_or_id(b->rec, "meets_per_year"),
+					 "'%s' met %lld time%s in %d, fewer than the %lld a year it should",
+					 b->id, (long long)met, met == 1 ? "" : "s", y, (long long)b->meets_per_year);
+	}
+}
+
+void samv_rules_protocols(const samv_rule_ctx *c)
+{
+	const samv_records *r = c->records;
+	for (size_t i = 0; i < r->nprotocols; i++) {
+		const samv_protocol *p = &r->protocols[i];
+		roles(c, p);
+		adjusted(c, p);
+		attendance(c, p);
+		items(c, p);
+		next_meeting(c, p);
+		if (p->body && p->date != SAMV_NO_DATE) {
+			samv_date_text when = samv_rule_date(p->date);
+			char on[16];
+			snprintf(on, sizeof on, "on %s", when.s);
+			composition_on(c, p->body, p->date, p->rec, samv_rule_at(p->rec->root, "date"), on);
+		}
+	}
+	for (size_t i = 0; i < r->nbodies; i++) {
+		const samv_body *b = &r->bodies[i];
+		body_meetings(c, b);
+		composition_on(c, b, c->cfg->today, b->rec, samv_rule_key_or_id(b->rec, "composition"), "today");
+	}
+}

@@ -1,0 +1,395 @@
+/*
+ * rules_terms.c — rules about terms and their placements (§ 4.1, § 4.2, § 4.4, § 4.6):
+ * rate-missing, placement-days, placement-scope, placement-term, student-overlap,
+ * notice-late, offer-late, notice-missing, withdrawal-late, capacity,
+ * supervisor-training, lead-supervisor.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "deadlines.h"
+#include "pay.h"
+#include "rule.h"
+
+static bool counts(const samv_placement *p)
+{
+	return p->status != SAMV_WITHDRAWN && p->status != SAMV_CANCELLED;
+}
+
+static const char *term_kind(const samv_term *t)
+{
+	return t->autumn ? "autumn (HT)" : "spring (VT)";
+}
+
+static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	const samv_agreement *a = t->agreement;
+	if (!a || !a->rates || !counts(p))
+		return;
+	samv_pay_line line = samv_pay_placement(p, a->rates);
+	if (!line.missing_year)
+		return;
+	samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
+			 "placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
+			 "`%d:` with its amount or index under `years`",
+			 p->id, line.missing_year, a->rates->id, line.missing_year, line.missing_year);
+	samv_rule_relate(c, a->rates->rec, a->rates->rec->id_node, "rates '%s'", a->rates->id);
+}
+
+static void placement_days(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	const samv_node *days = samv_node_get(p->node, "days");
+	if (!days || p->start == SAMV_NO_DATE || p->end < p->start)
+		return;
+	int32_t weekdays = samv_date_weekdays(p->start, p->end);
+	if (p->days <= 0)
+		samv_rule_report(c, "placement-days", t->rec, days,
+				 "`days` is %d: a placement has at least one day; remove `days` to pay "
+				 "every weekday from start to end",
+				 p->days);
+	else if (p->days > weekdays)
+		samv_rule_report(c, "placement-days", t->rec, days,
+				 "`days` is %d, but %s to %s has only %d weekdays: lower `days` or move `end`",
+				 p->days, samv_rule_date(p->start).s, samv_rule_date(p->end).s, weekdays);
+}
+
+static void placement_scope(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	const samv_agreement *a = t->agreement;
+	if (!a || !p->unit || !p->program)
+		return;
+	for (size_t i = 0; i < a->nscope; i++)
+		if (strcmp(a->scope[i].unit, p->unit) == 0 && strcmp(a->scope[i].program, p->program) == 0)
+			return;
+	samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(p->node, "unit"),
+			 "placement '%s' is %s at unit '%s', which is not in the scope of agreement '%s': "
+			 "add it to the agreement's `scope` or place the student elsewhere",
+			 p->id, p->program, p->unit, a->id);
+	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), "the scope of '%s'", a->id);
+}
+
+static void placement_term(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	if (!t->year || p->start == SAMV_NO_DATE || p->end == SAMV_NO_DATE)
+		return;
+	bool early = p->start < t->first_day, late = p->end > t->last_day;
+	if (!early && !late)
+		return;
+	samv_rule_report(c, "placement-term", t->rec, samv_rule_at(p->node, early ? "start" : "end"),
+			 "placement '%s' %s %s, outside %s %s (%s to %s): move it to the term file it "
+			 "belongs to",
+			 p->id, early ? "starts" : "ends", samv_rule_date(early ? p->start : p->end).s,
+			 term_kind(t), t->term, samv_rule_date(t->first_day).s,
+			 samv_rule_date(t->last_day).s);
+}
+
+static void withdrawal_late(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	if (p->status != SAMV_WITHDRAWN || !p->withdrawn_by || strcmp(p->withdrawn_by, "municipality") != 0 ||
+	    p->withdrawn_on == SAMV_NO_DATE || p->start == SAMV_NO_DATE)
+		return;
+	int32_t before = p->start - p->withdrawn_on;
+	if (before >= 28)
+		return;
+	samv_rule_report(c, "withdrawal-late", t->rec, samv_rule_at(samv_node_get(p->node, "withdrawn"), "date"),
+			 "placement '%s' was withdrawn by the municipality %d day%s before its first day "
+			 "%s; § 4.2 asks for at least 4 weeks (28 days)",
+			 p->id, before, before == 1 ? "" : "s", samv_rule_date(p->start).s);
+}
+
+/* A person's training course completed before day, or NULL. */
+static bool trained(const samv_person *person, samv_date day, bool long_course_only)
+{
+	for (size_t i = 0; i < person->ntraining; i++) {
+		const samv_training *tr = &person->training[i];
+		bool fits = strcmp(tr->course, "hp-7.5") == 0 ||
+			    (!long_course_only && strcmp(tr->course, "web-intro") == 0);
+		if (fits && tr->completed != SAMV_NO_DATE && tr->completed < day)
+			return true;
+	}
+	return false;
+}
+
+static void supervisors(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
+{
+	const samv_party *party = t->agreement ? t->agreement->party : NULL;
+	if (!party || p->start == SAMV_NO_DATE || !counts(p))
+		return;
+	for (size_t i = 0; p->supervisors && i < p->supervisors->count; i++) {
+		const samv_node *id = p->supervisors->c.items[i];
+		const samv_person *person = samv_party_person(party, samv_node_str(id));
+		if (person && !trained(person, p->start, false)) {
+			samv_rule_report(c, "supervisor-training", t->rec, id,
+					 "supervisor '%s' of placement '%s' has no web-intro or hp-7.5 "
+					 "completed before %s (§ 4.4): record the course under "
+					 "`supervisor_training`",
+					 person->id, p->id, samv_rule_date(p->start).s);
+			samv_rule_relate(c, party->rec, person->node, "'%s' is defined here", person->id);
+		}
+	}
+	const samv_person *lead = samv_party_person(party, p->lead_supervisor);
+	if (lead && !trained(lead, p->start, true)) {
+		samv_rule_report(c, "lead-supervisor", t->rec, samv_rule_at(p->node, "lead_supervisor"),
+				 "lead supervisor '%s' of placement '%s' has no hp-7.5 completed before %s "
+				 "(§ 4.4): choose a supervisor with the 7.5 credit course",
+				 lead->id, p->id, samv_rule_date(p->start).s);
+		samv_rule_relate(c, party->rec, lead->node, "'%s' is defined here", lead->id);
+	}
+}
+
+static void notice_and_offer_late(const samv_rule_ctx *c, const samv_term *t)
+{
+	if (!t->year)
+		return;
+	samv_date notice = samv_deadline_notice(t->year, t->autumn), offer = samv_deadline_offer(t->year, t->autumn);
+	if (t->notice != SAMV_NO_DATE && t->notice > notice)
+		samv_rule_report(c, "notice-late", t->rec, samv_node_get(t->rec->root, "university_notice"),
+				 "the university's notice for %s came %s, after the deadline %s (§ 4.2)",
+				 t->term, samv_rule_date(t->notice).s, samv_rule_date(notice).s);
+	if (t->offer != SAMV_NO_DATE && t->offer > offer)
+		samv_rule_report(c, "offer-late", t->rec,
+				 samv_rule_at(samv_node_get(t->rec->root, "offer"), "date"),
+				 "the municipality's offer for %s came %s, after the deadline %s (§ 4.2)",
+				 t->term, samv_rule_date(t->offer).s, samv_rule_date(offer).s);
+}
+
+/* The agreement is in force on some day of [first, last]. */
+static bool in_force(const samv_agreement *a, samv_date first, samv_date last)
+{
+	if (a->valid_from == SAMV_NO_DATE || a->valid_from > last)
+		return false;
+	return a->effective == SAMV_NO_DATE || a->effective > first;
+}
+
+static const samv_term *find_term(const samv_records *r, const char *agreement, int year, bool autumn)
+{
+	for (size_t i = 0; i < r->nterms; i++) {
+		const samv_term *t = &r->terms[i];
+		if (t->year == year && t->autumn == autumn && strcmp(t->agreement_id, agreement) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+/* Every term in which an agreement is in force whose deadlines have passed. */
+static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
+{
+	int from_year, to_year, m, d;
+	if (a->valid_from == SAMV_NO_DATE)
+		return;
+	samv_date_to_ymd(a->valid_from, &from_year, &m, &d);
+	samv_date_to_ymd(c->cfg->today, &to_year, &m, &d);
+	for (int y = from_year - 1; y <= to_year + 1; y++) {
+		for (int half = 0; half < 2; half++) {
+			bool autumn = half == 1;
+			if (!in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
+				continue;
+			const samv_term *t = find_term(c->records, a->id, y, autumn);
+			samv_date deadlines[2] = { samv_deadline_notice(y, autumn), samv_deadline_offer(y, autumn) };
+			bool recorded[2] = { t && t->notice != SAMV_NO_DATE, t && t->offer != SAMV_NO_DATE };
+			static const char *const what[] = { "university's notice", "municipality's offer" };
+			for (int k = 0; k < 2; k++) {
+				if (recorded[k] || c->cfg->today <= deadlines[k])
+					continue;
+				const samv_record *rec = t ? t->rec : a->rec;
+				samv_rule_report(c, "notice-missing", rec, t ? t->rec->id_node : a->rec->id_node,
+						 "no %s recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)%s",
+						 what[k], y, autumn ? "HT" : "VT", a->id,
+						 samv_rule_date(deadlines[k]).s,
+						 t ? "" : ": add a term file with `university_notice` and `offer`");
+			}
+		}
+	}
+}
+
+/* ---- capacity ---- */
+
+typedef struct seat {
+	const samv_placement *p;
+	int year;
+} seat;
+
+static int seat_cmp(const void *pa, const void *pb)
+{
+	const seat *a = pa, *b = pb;
+	int c = strcmp(a->p->term->agreement_id, b->p->term->agreement_id);
+	if (!c)
+		c = strcmp(a->p->unit, b->p->unit);
+	if (!c)
+		c = strcmp(a->p->program, b->p->program);
+	if (!c)
+		c = (a->year > b->year) - (a->year < b->year);
+	if (!c)
+		c = (a->p->start > b->p->start) - (a->p->start < b->p->start);
+	if (!c)
+		c = strcmp(a->p->ref, b->p->ref);
+	return c;
+}
+
+/* Same agreement, unit, program and year: one line of the agreement's scope in one year. */
+static bool same_group(const seat *a, const seat *b)
+{
+	return a->year == b->year && strcmp(a->p->term->agreement_id, b->p->term->agreement_id) == 0 &&
+	       strcmp(a->p->unit, b->p->unit) == 0 && strcmp(a->p->program, b->p->program) == 0;
+}
+
+static const samv_scope *scope_of(const samv_agreement *a, const char *unit, const char *program)
+{
+	for (size_t i = 0; a && i < a->nscope; i++)
+		if (strcmp(a->scope[i].unit, unit) == 0 && strcmp(a->scope[i].program, program) == 0)
+			return &a->scope[i];
+	return NULL;
+}
+
+static void capacity_per_year(const samv_rule_ctx *c)
+{
+	const samv_records *r = c->records;
+	size_t n = 0;
+	for (size_t i = 0; i < r->nterms; i++)
+		n += r->terms[i].nplacements;
+	seat *seats = malloc((n ? n : 1) * sizeof *seats);
+	if (!seats) {
+		c->diags->oom = 1;
+		return;
+	}
+	n = 0;
+	for (size_t i = 0; i < r->nterms; i++)
+		for (size_t k = 0; k < r->terms[i].nplacements; k++) {
+			const samv_placement *p = &r->terms[i].placements[k];
+			int y, m, d;
+			if (!counts(p) || p->start == SAMV_NO_DATE || !p->unit || !p->program || !p->term->agreement)
+				continue;
+			samv_date_to_ymd(p->start, &y, &m, &d);
+			seats[n++] = (seat){ p, y };
+		}
+	qsort(seats, n, sizeof *seats, seat_cmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && same_group(&seats[i], &seats[j]))
+			j++;
+		const samv_agreement *a = seats[i].p->term->agreement;
+		const samv_scope *s = scope_of(a, seats[i].p->unit, seats[i].p->program);
+		if (s && (int64_t)(j - i) > s->students_per_year) {
+			const samv_placement *over = seats[i + (size_t)s->students_per_year].p;
+			samv_rule_report(c, "capacity", over->term->rec, samv_rule_at(over->node, "start"),
+					 "%zu %s students start at unit '%s' in %d, more than the %lld a year "
+					 "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
+					 j - i, seats[i].p->program, seats[i].p->unit, seats[i].year,
+					 (long long)s->students_per_year, a->id, over->id);
+			samv_rule_relate(c, a->rec, s->node, "students_per_year of '%s' at '%s'",
+					 s->program, s->unit);
+		}
+		i = j;
+	}
+	free(seats);
+}
+
+static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
+{
+	if (t->offer == SAMV_NO_DATE)
+		return;
+	for (size_t i = 0; i < t->nplacements; i++) {
+		const samv_placement *p = &t->placements[i];
+		if (!counts(p) || !p->unit || !p->program)
+			continue;
+		/* Report once per unit and program: at its first placement in the file. */
+		bool first = true;
+		size_t taken = 0;
+		for (size_t k = 0; k < t->nplacements; k++) {
+			const samv_placement *q = &t->placements[k];
+			if (!counts(q) || !q->unit || !q->program || strcmp(q->unit, p->unit) != 0 ||
+			    strcmp(q->program, p->program) != 0)
+				continue;
+			if (k < i)
+				first = false;
+			taken++;
+		}
+		if (!first)
+			continue;
+		int64_t offered = 0;
+		for (size_t k = 0; k < t->nplaces; k++)
+			if (strcmp(t->places[k].unit, p->unit) == 0 && strcmp(t->places[k].program, p->program) == 0)
+				offered += t->places[k].places;
+		if ((int64_t)taken > offered)
+			samv_rule_report(c, "capacity", t->rec, samv_rule_at(p->node, "unit"),
+					 "%zu %s placements at unit '%s' in %s, but the offer gave %lld place%s: "
+					 "record the larger offer, or move a student",
+					 taken, p->program, p->unit, t->term, (long long)offered,
+					 offered == 1 ? "" : "s");
+	}
+}
+
+/* ---- one student in two places at once ---- */
+
+static int by_student(const void *pa, const void *pb)
+{
+	const samv_placement *a = *(const samv_placement *const *)pa, *b = *(const samv_placement *const *)pb;
+	int c = strcmp(a->student, b->student);
+	if (!c)
+		c = (a->start > b->start) - (a->start < b->start);
+	if (!c)
+		c = strcmp(a->ref, b->ref);
+	return c;
+}
+
+static void student_overlap(const samv_rule_ctx *c)
+{
+	const samv_records *r = c->records;
+	size_t n = 0;
+	for (size_t i = 0; i < r->nterms; i++)
+		n += r->terms[i].nplacements;
+	const samv_placement **all = malloc((n ? n : 1) * sizeof *all);
+	if (!all) {
+		c->diags->oom = 1;
+		return;
+	}
+	n = 0;
+	for (size_t i = 0; i < r->nterms; i++)
+		for (size_t k = 0; k < r->terms[i].nplacements; k++) {
+			const samv_placement *p = &r->terms[i].placements[k];
+			if (counts(p) && p->student && p->start != SAMV_NO_DATE && p->end >= p->start)
+				all[n++] = p;
+		}
+	qsort(all, n, sizeof *all, by_student);
+	/* Sorted by student and start: each placement overlaps the one before it with the
+	 * latest end, if any does. */
+	const samv_placement *longest = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const samv_placement *p = all[i];
+		if (longest && strcmp(longest->student, p->student) != 0)
+			longest = NULL;
+		if (longest && p->start <= longest->end) {
+			samv_rule_report(c, "student-overlap", p->term->rec, samv_rule_at(p->node, "start"),
+					 "%s is placed in '%s' from %s, while still in '%s' until %s",
+					 p->student, p->ref, samv_rule_date(p->start).s, longest->ref,
+					 samv_rule_date(longest->end).s);
+			samv_rule_relate(c, longest->term->rec, longest->node, "placement '%s'", longest->ref);
+		}
+		if (!longest || p->end > longest->end)
+			longest = p;
+	}
+	free(all);
+}
+
+void samv_rules_terms(const samv_rule_ctx *c)
+{
+	const samv_records *r = c->records;
+	for (size_t i = 0; i < r->nterms; i++) {
+		const samv_term *t = &r->terms[i];
+		notice_and_offer_late(c, t);
+		capacity_per_offer(c, t);
+		for (size_t k = 0; k < t->nplacements; k++) {
+			const samv_placement *p = &t->placements[k];
+			rate_missing(c, t, p);
+			placement_days(c, t, p);
+			placement_scope(c, t, p);
+			placement_term(c, t, p);
+			withdrawal_late(c, t, p);
+			supervisors(c, t, p);
+		}
+	}
+	for (size_t i = 0; i < r->nagreements; i++)
+		notice_missing(c, &r->agreements[i]);
+	capacity_per_year(c);
+	student_overlap(c);
+}
