@@ -23,25 +23,29 @@
 #endif
 
 static const char usage[] =
-	"usage: samv-check [-C DIR] [--staged | --rev REV] [--format text|json] [--strict]\n"
-	"                  [--as-of DATE] [--rule ID=SEVERITY]... [--list-rules] [PATH...]\n"
+	"usage: samv-check [-C DIR] [--staged | --rev REV] [--format text|json|github|sarif]\n"
+	"                  [--strict] [--as-of DATE] [--rule ID=SEVERITY]... [PATH...]\n"
+	"       samv-check --list-rules | --explain ID\n"
 	"\n"
 	"Check the samv ledger whose root (the directory holding samv.yaml) is DIR or above it.\n"
 	"\n"
 	"  -C DIR             start looking for the ledger in DIR (default: the current directory)\n"
 	"  --staged           check what is staged in the git index (what a commit would hold)\n"
 	"  --rev REV          check the ledger as it is in commit REV\n"
-	"  --format FORMAT    text (default: file:line:col: severity: message [rule]) or json\n"
+	"  --format FORMAT    text (default: file:line:col: severity: message [rule]), json,\n"
+	"                     github (workflow commands) or sarif (SARIF 2.1.0)\n"
 	"  --strict           warnings fail the check too\n"
 	"  --as-of DATE       take DATE (YYYY-MM-DD) as today for deadline rules\n"
 	"  --rule ID=SEV      set a rule's severity: error, warning or off\n"
 	"  --list-rules       list every rule with its severity and what it checks\n"
+	"  --explain ID       what rule ID checks, why, and how to mend a finding\n"
 	"  -h, --help         show this help\n"
 	"  --version          show the version\n"
 	"  PATH...            report findings in these files or directories only\n"
 	"                     (the whole ledger is still loaded, for references)\n"
 	"\n"
-	"Paths in findings are relative to the ledger root.\n"
+	"Paths in findings are relative to the ledger root (for github and sarif: to the\n"
+	"current directory, as a repository's annotations need).\n"
 	"Exit status: 0 clean, 1 findings that fail, 2 usage error or unreadable input.\n";
 
 typedef struct options {
@@ -50,7 +54,8 @@ typedef struct options {
 	const char *rev;
 	const char *format;
 	const char *as_of;
-	bool strict, list_rules;
+	const char *explain;
+	bool strict, list_rules, staged;
 	const char **rules;
 	size_t nrules;
 	const char **paths;
@@ -95,6 +100,7 @@ static int parse_args(int argc, char **argv, options *o)
 			return 0;
 		}
 		if (strcmp(a, "--staged") == 0) {
+			o->staged = true;
 			o->source = SAMV_SOURCE_INDEX;
 			continue;
 		}
@@ -107,9 +113,10 @@ static int parse_args(int argc, char **argv, options *o)
 			continue;
 		}
 		/* Options with a value: "--opt VALUE" or "--opt=VALUE" (and "-C DIR"). */
-		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule" };
-		size_t which = 5;
-		for (size_t k = 0; k < 5; k++) {
+		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule",
+							  "--explain" };
+		size_t which = 6;
+		for (size_t k = 0; k < 6; k++) {
 			size_t n = strlen(with_value[k]);
 			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && k > 0))) {
 				which = k;
@@ -117,7 +124,7 @@ static int parse_args(int argc, char **argv, options *o)
 				break;
 			}
 		}
-		if (which == 5)
+		if (which == 6)
 			return usage_error("unknown option '%s'", a);
 		if (!value) {
 			if (i + 1 >= argc)
@@ -138,13 +145,22 @@ static int parse_args(int argc, char **argv, options *o)
 		case 3:
 			o->as_of = value;
 			break;
+		case 5:
+			o->explain = value;
+			break;
 		default:
 			o->rules[o->nrules++] = value;
 		}
 	}
-	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0)
-		return usage_error("unknown format '%s' (text or json)", o->format);
-	if (o->rev && o->source != SAMV_SOURCE_COMMIT)
+	static const char *const formats[] = { "text", "json", "github", "sarif" };
+	bool known = false;
+	for (size_t k = 0; k < 4; k++)
+		known = known || strcmp(o->format, formats[k]) == 0;
+	if (!known)
+		return usage_error("unknown format '%s' (text, json, github or sarif)", o->format);
+	if (o->explain && samv_rule_index(o->explain) < 0)
+		return usage_error("unknown rule '%s' (samv-check --list-rules lists them)", o->explain);
+	if (o->rev && o->staged)
 		return usage_error("%s", "--staged and --rev cannot be used together");
 	return -1;
 }
@@ -154,8 +170,27 @@ static void list_rules(void)
 	size_t n;
 	const samv_rule_info *t = samv_rules_table(&n);
 	for (size_t i = 0; i < n; i++)
-		printf("%-20s %-8s %s%s\n", t[i].id, samv_severity_name(t[i].severity), t[i].summary,
-		       t[i].implemented ? "" : " (not checked yet)");
+		printf("%-20s %-8s %s\n", t[i].id, samv_severity_name(t[i].severity), t[i].summary);
+}
+
+static void explain(const char *id)
+{
+	size_t n;
+	const samv_rule_info *r = &samv_rules_table(&n)[samv_rule_index(id)];
+	printf("%s (%s by default; %s)\n\nChecks: %s.\n\nWhy: %s\n\nTo mend: %s\n", r->id,
+	       samv_severity_name(r->severity), r->source, r->summary, r->why, r->mend);
+}
+
+/* github and sarif name files from the current directory, where a repository's checkout is. */
+static char *path_prefix(const char *root)
+{
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof cwd))
+		return samv_strprintf("%s/", root);
+	char *rel = samv_path_in_root(cwd, cwd, root);
+	char *prefix = rel ? samv_strprintf("%s%s", rel, *rel ? "/" : "") : samv_strprintf("%s/", root);
+	free(rel);
+	return prefix;
 }
 
 static samv_date system_today(void)
@@ -168,7 +203,20 @@ static samv_date system_today(void)
 }
 
 /* Keep only the findings in the files the user named. */
-static int filter_paths(samv_diags *d, const options *o, const char *root, char **err)
+static bool names_a_file(const samv_ledger *l, const char *root, const char *wanted)
+{
+	for (size_t i = 0; i < l->ndocs; i++)
+		if (samv_path_within(l->docs[i]->path, wanted))
+			return true;
+	/* A directory or file that exists but holds no record is not a mistake. */
+	char *full = samv_strprintf("%s/%s", root, wanted);
+	bool exists = full && access(full, F_OK) == 0;
+	free(full);
+	return exists;
+}
+
+static int filter_paths(samv_diags *d, const options *o, const samv_ledger *l, const char *root,
+			char **err)
 {
 	if (!o->npaths)
 		return 0;
@@ -184,6 +232,10 @@ static int filter_paths(samv_diags *d, const options *o, const char *root, char 
 		wanted[i] = samv_path_in_root(root, base, o->paths[i]);
 		if (!wanted[i]) {
 			*err = samv_strprintf("'%s' is outside the ledger at %s", o->paths[i], root);
+			goto done;
+		}
+		if (!names_a_file(l, root, wanted[i])) {
+			*err = samv_strprintf("'%s': no such file in the ledger", o->paths[i]);
 			goto done;
 		}
 	}
@@ -241,13 +293,21 @@ static int run(const options *o)
 		goto done;
 	}
 	samv_rules_apply_severity(&cfg, &diags);
-	if (filter_paths(&diags, o, root, &err))
+	if (filter_paths(&diags, o, ledger, root, &err))
 		goto done;
 	samv_diags_sort(&diags);
-	if (strcmp(o->format, "json") == 0)
+	if (strcmp(o->format, "json") == 0) {
 		samv_output_json(stdout, &diags);
-	else
+	} else if (strcmp(o->format, "text") == 0) {
 		samv_output_text(stdout, &diags);
+	} else {
+		char *prefix = path_prefix(root);
+		if (strcmp(o->format, "github") == 0)
+			samv_output_github(stdout, &diags, prefix ? prefix : "");
+		else
+			samv_output_sarif(stdout, &diags, prefix ? prefix : "", SAMV_VERSION);
+		free(prefix);
+	}
 	samv_counts c = samv_diags_count(&diags);
 	if (strcmp(o->format, "text") == 0)
 		fprintf(stderr, "%zu error%s, %zu warning%s in %zu files\n", c.errors,
@@ -274,8 +334,11 @@ int main(int argc, char **argv)
 	options o = { 0 };
 	int status = parse_args(argc, argv, &o);
 	if (status < 0) {
-		if (o.list_rules) {
-			list_rules();
+		if (o.list_rules || o.explain) {
+			if (o.list_rules)
+				list_rules();
+			else
+				explain(o.explain);
 			status = 0;
 		} else {
 			status = run(&o);

@@ -450,11 +450,30 @@ static bool refused(loader *ld, const yaml_event_t *ev)
 	return false;
 }
 
+/* The byte at a line and column, for telling what libyaml stumbled on. */
+static int char_at(const loader *ld, uint32_t line, uint32_t col)
+{
+	size_t i = 0;
+	for (uint32_t l = 1; l < line && i < ld->len; i++)
+		if (ld->data[i] == '\n')
+			l++;
+	for (uint32_t c = 1; c < col && i < ld->len; c++)
+		do
+			i++;
+		while (i < ld->len && (ld->data[i] & 0xC0) == 0x80);
+	return i < ld->len ? ld->data[i] : -1;
+}
+
 static void parser_error(loader *ld, const yaml_parser_t *p)
 {
 	uint32_t line, col;
 	if (p->error == YAML_READER_ERROR) {
 		offset_position(ld->data, ld->len, p->problem_offset, &line, &col);
+	} else if (p->context && p->problem && strstr(p->problem, "end of stream")) {
+		/* An unterminated quote or bracket: its start is where the fix goes, not the end
+		 * of the file. */
+		line = clamp_u32(p->context_mark.line + 1);
+		col = clamp_u32(p->context_mark.column + 1);
 	} else {
 		line = clamp_u32(p->problem_mark.line + 1);
 		col = clamp_u32(p->problem_mark.column + 1);
@@ -464,6 +483,12 @@ static void parser_error(loader *ld, const yaml_parser_t *p)
 		return;
 	}
 	const char *problem = p->problem ? p->problem : "unknown problem";
+	if (p->error == YAML_SCANNER_ERROR && char_at(ld, line, col) == '\t') {
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
+			       "a tab character here: YAML indents with spaces only");
+		ld->failed = -1;
+		return;
+	}
 	if (p->context)
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
 			       "not valid YAML: %s %s (line %zu)", problem, p->context,

@@ -140,21 +140,29 @@ static int set_identity(samv_record *r)
 			if (!r->derived_id)
 				return -1;
 			r->id = r->derived_id;
-			r->id_node = samv_node_get_pair(root, "term")->key;
+			r->id_node = samv_node_get(root, "term");
 		}
 		return 0;
 	}
 	samv_pair *p = samv_node_get_pair(root, "id");
-	if (p && p->value->kind == SAMV_NODE_STRING) {
-		r->id = p->value->text;
+	const char *own = p && p->value->kind == SAMV_NODE_STRING ? p->value->text : NULL;
+	if (own && r->kind != SAMV_KIND_PROTOCOL) {
+		r->id = own;
 		r->id_node = p->value;
 	} else if (r->kind == SAMV_KIND_PROTOCOL || r->kind == SAMV_KIND_LEDGER) {
+		/* A protocol is named within its body, "styrgrupp/2020-02-26", by its `id` or else
+		 * its file stem, so that two bodies may each meet on one day. */
 		size_t len;
-		const char *stem = file_stem(r->doc->path, &len);
-		r->derived_id = samv_strprintf("%.*s", (int)len, stem);
+		const char *stem = own ? own : file_stem(r->doc->path, &len);
+		len = own ? strlen(own) : len;
+		const char *body = r->kind == SAMV_KIND_PROTOCOL ? samv_field_str(root, "body") : NULL;
+		r->derived_id = body ? samv_strprintf("%s/%.*s", body, (int)len, stem)
+				     : samv_strprintf("%.*s", (int)len, stem);
 		if (!r->derived_id)
 			return -1;
 		r->id = r->derived_id;
+		if (own)
+			r->id_node = p->value;
 	}
 	return 0;
 }

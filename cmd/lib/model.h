@@ -39,7 +39,8 @@ typedef struct samv_record {
 	const samv_doc *doc; /* doc->path is the file, relative to the ledger root */
 	const samv_node *root; /* the top-level mapping */
 	/* The record's identity: its `id`; for a term "TERM/AGREEMENT" (e.g. "2025-VT/nacka-ki");
-	 * for a protocol its `id` or else the file's stem. NULL when it has none. */
+	 * for a protocol its `id` or else "BODY/STEM" (its body and file stem). NULL when it
+	 * has none. */
 	const char *id;
 	const samv_node *id_node; /* where the identity is written (the root when derived) */
 	char *derived_id; /* owned storage behind id when it was derived */

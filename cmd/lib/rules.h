@@ -1,9 +1,8 @@
 /*
  * rules.h — the rule table, severities, and running the rules over a loaded ledger.
  *
- * Every rule of SPEC § 4 has an entry here with its id, default severity and a line on
- * what it checks; rules that this version does not check yet say so (--list-rules shows
- * it), so a samv.yaml or --rule naming them is still accepted. Rules append findings and
+ * Every rule of SPEC § 4 has an entry here with its id, default severity, a line on
+ * what it checks, and for --explain why it exists and how to mend a finding. Rules append findings and
  * never print; the severity of each finding is set at the end from the rule's default, the
  * ledger's `rules:` and --rule, in that order of precedence (later wins).
  */
@@ -22,7 +21,8 @@ typedef struct samv_rule_info {
 	samv_severity severity; /* default */
 	const char *summary; /* one line: what it checks */
 	const char *source; /* the agreement section or spec part behind it */
-	bool implemented;
+	const char *why; /* for --explain: why the rule exists */
+	const char *mend; /* for --explain: how to make it right */
 } samv_rule_info;
 
 const samv_rule_info *samv_rules_table(size_t *count);

@@ -79,7 +79,12 @@ static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
 					 "'%s' is listed both present and absent", id);
 		const samv_member *m = samv_body_member(body, id);
-		if (m && p->date != SAMV_NO_DATE && !member_on(m, p->date))
+		if (body && !m)
+			samv_rule_report(c, "protocol-attendance", p->rec, n,
+					 "'%s' is present but not a member of '%s': list guests under "
+					 "`others_present` with their name and party",
+					 id, body->id);
+		else if (m && p->date != SAMV_NO_DATE && !member_on(m, p->date))
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
 					 "'%s' is present but not a member of '%s' on %s: list them under "
 					 "`others_present`",

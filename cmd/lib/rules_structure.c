@@ -51,11 +51,11 @@ static unsigned party_type_bit(const char *type)
 }
 
 /* Resolve a party reference at node n; report when missing or of a type not in allowed. */
-static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
+/* Resolve the party id at node n; report when missing or of a type not in allowed. A party
+ * of the wrong type resolves to NULL, so that its units and people are not reported again. */
+static const samv_record *ref_party_id(ctx *c, const samv_node *n, const char *id, unsigned allowed,
+				       const char *wanted)
 {
-	const char *id = samv_node_str(n);
-	if (!id)
-		return NULL;
 	const samv_record *p = samv_ledger_find(c->l, SAMV_KIND_PARTY, id);
 	if (!p) {
 		at(c, "ref", n, "unknown party '%s'%s%s: no party record has this id", id, "", "");
@@ -67,8 +67,15 @@ static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed
 		at(c, "ref", n, "party '%s' is a %s, but this must be %s", id, type, wanted);
 		samv_diags_relate(c->d, p->doc->path, p->id_node->line, p->id_node->col,
 				  "party '%s' is defined here", id);
+		return NULL;
 	}
 	return p;
+}
+
+static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
+{
+	const char *id = samv_node_str(n);
+	return id ? ref_party_id(c, n, id, allowed, wanted) : NULL;
 }
 
 static void ref_record(ctx *c, const samv_node *n, samv_kind kind)
@@ -93,7 +100,8 @@ static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, 
 }
 
 /* "party/person" as in contacts. */
-static void ref_party_person(ctx *c, const samv_node *n)
+/* "party/person" as in contacts; the party must be of an allowed type. */
+static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
 {
 	const char *ref = samv_node_str(n);
 	const char *slash = ref ? strchr(ref, '/') : NULL;
@@ -102,10 +110,8 @@ static void ref_party_person(ctx *c, const samv_node *n)
 	char *party_id = samv_strprintf("%.*s", (int)(slash - ref), ref);
 	if (!party_id)
 		return;
-	const samv_record *p = samv_ledger_find(c->l, SAMV_KIND_PARTY, party_id);
-	if (!p)
-		at(c, "ref", n, "unknown party '%s' in '%s'%s", party_id, ref, "");
-	else
+	const samv_record *p = ref_party_id(c, n, party_id, allowed, wanted);
+	if (p)
 		ref_member_of(c, &(samv_node){ .kind = SAMV_NODE_STRING, .line = n->line, .col = n->col,
 					       .text = slash + 1, .len = strlen(slash + 1) },
 			      p, "people", "person");
@@ -167,20 +173,24 @@ static void refs_agreement(ctx *c)
 	each_unit_field(c, r, "projects", muni);
 	const samv_node *contacts = samv_node_get(r, "contacts");
 	for (size_t i = 0; i < list_count(contacts, "university"); i++)
-		ref_party_person(c, list_item(contacts, "university", i));
+		ref_party_person(c, list_item(contacts, "university", i), P_UNIVERSITY, "a university");
 	each_unit_field(c, contacts, "units", muni);
 	for (size_t i = 0; i < list_count(contacts, "units"); i++)
-		ref_party_person(c, samv_node_get(list_item(contacts, "units", i), "person"));
+		ref_party_person(c, samv_node_get(list_item(contacts, "units", i), "person"),
+				 P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
 	for (size_t i = 0; i < list_count(r, "follow_ups"); i++)
 		ref_party(c, samv_node_get(list_item(r, "follow_ups", i), "initiated_by"), P_ANY, "a party");
 	ref_party(c, samv_node_get(samv_node_get(r, "termination"), "by"), P_ANY, "a party");
 }
 
-/* The municipal party of the agreement a term or placement belongs to. */
+/* The municipal party of the agreement a term or placement belongs to; NULL when the
+ * agreement names no such party (reported at the agreement, not again at each unit). */
 static const samv_record *agreement_party(const ctx *c, const char *agreement_id)
 {
 	const samv_record *a = samv_ledger_find(c->l, SAMV_KIND_AGREEMENT, agreement_id);
-	return a ? samv_ledger_find(c->l, SAMV_KIND_PARTY, samv_field_str(a->root, "municipality")) : NULL;
+	const samv_record *p = a ? samv_ledger_find(c->l, SAMV_KIND_PARTY, samv_field_str(a->root, "municipality")) : NULL;
+	unsigned bit = p ? party_type_bit(samv_field_str(p->root, "type")) : 0;
+	return bit & (P_MUNICIPALITY | P_DISTRICT | P_PROVIDER) ? p : NULL;
 }
 
 static void refs_term(ctx *c)
@@ -256,8 +266,9 @@ static void refs_protocol(ctx *c)
 	const samv_record *body = samv_ledger_find(c->l, SAMV_KIND_BODY, samv_field_str(r, "body"));
 	ref_body_member(c, samv_node_get(r, "chair"), body);
 	ref_body_member(c, samv_node_get(r, "secretary"), body);
-	static const char *const lists[] = { "adjusters", "present", "absent" };
-	for (size_t l = 0; l < 3; l++)
+	/* `present` is left to protocol-attendance, which says to use others_present. */
+	static const char *const lists[] = { "adjusters", "absent" };
+	for (size_t l = 0; l < 2; l++)
 		for (size_t i = 0; i < list_count(r, lists[l]); i++)
 			ref_body_member(c, list_item(r, lists[l], i), body);
 	for (size_t i = 0; i < list_count(r, "items"); i++) {

@@ -16,6 +16,13 @@ static bool counts(const samv_placement *p)
 	return p->status != SAMV_WITHDRAWN && p->status != SAMV_CANCELLED;
 }
 
+/* A placement at a unit its agreement's party does not have is the ref rule's finding;
+ * the scope and capacity rules stay quiet about it. */
+static bool known_unit(const samv_term *t, const samv_placement *p)
+{
+	return t->agreement && samv_party_unit(t->agreement->party, p->unit) != NULL;
+}
+
 static const char *term_kind(const samv_term *t)
 {
 	return t->autumn ? "autumn (HT)" : "spring (VT)";
@@ -56,7 +63,7 @@ static void placement_days(const samv_rule_ctx *c, const samv_term *t, const sam
 static void placement_scope(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
 {
 	const samv_agreement *a = t->agreement;
-	if (!a || !p->unit || !p->program)
+	if (!a || !p->unit || !p->program || !known_unit(t, p))
 		return;
 	for (size_t i = 0; i < a->nscope; i++)
 		if (strcmp(a->scope[i].unit, p->unit) == 0 && strcmp(a->scope[i].program, p->program) == 0)
@@ -171,6 +178,15 @@ static const samv_term *find_term(const samv_records *r, const char *agreement, 
 	return NULL;
 }
 
+/* A term file that exists but failed its schema is not in the typed records. */
+static bool term_file_invalid(const samv_rule_ctx *c, const char *agreement, int year, bool autumn)
+{
+	char *id = samv_strprintf("%d-%s/%s", year, autumn ? "HT" : "VT", agreement);
+	bool found = id && samv_ledger_find(c->ledger, SAMV_KIND_TERM, id) != NULL;
+	free(id);
+	return found;
+}
+
 /* Every term in which an agreement is in force whose deadlines have passed. */
 static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 {
@@ -185,6 +201,8 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 			if (!in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
 				continue;
 			const samv_term *t = find_term(c->records, a->id, y, autumn);
+			if (!t && term_file_invalid(c, a->id, y, autumn))
+				continue; /* the file exists; its schema finding comes first */
 			samv_date deadlines[2] = { samv_deadline_notice(y, autumn), samv_deadline_offer(y, autumn) };
 			bool recorded[2] = { t && t->notice != SAMV_NO_DATE, t && t->offer != SAMV_NO_DATE };
 			static const char *const what[] = { "university's notice", "municipality's offer" };
@@ -290,7 +308,7 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 		return;
 	for (size_t i = 0; i < t->nplacements; i++) {
 		const samv_placement *p = &t->placements[i];
-		if (!counts(p) || !p->unit || !p->program)
+		if (!counts(p) || !p->unit || !p->program || !known_unit(t, p))
 			continue;
 		/* Report once per unit and program: at its first placement in the file. */
 		bool first = true;
@@ -312,10 +330,10 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 				offered += t->places[k].places;
 		if ((int64_t)taken > offered)
 			samv_rule_report(c, "capacity", t->rec, samv_rule_at(p->node, "unit"),
-					 "%zu %s placements at unit '%s' in %s, but the offer gave %lld place%s: "
-					 "record the larger offer, or move a student",
-					 taken, p->program, p->unit, t->term, (long long)offered,
-					 offered == 1 ? "" : "s");
+					 "%zu %s placement%s at unit '%s' in %s, but the offer gave %lld "
+					 "place%s: record the larger offer, or move a student",
+					 taken, p->program, taken == 1 ? "" : "s", p->unit, t->term,
+					 (long long)offered, offered == 1 ? "" : "s");
 	}
 }
 

@@ -930,11 +930,11 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 		if (!c->errs)
 			return false;
 		char *f = field_name(w);
+		bool few = s->min_props >= 0 && n->count < (size_t)s->min_props;
+		int64_t bound = few ? s->min_props : s->max_props;
 		add_error(c, w.at, "minProperties", false,
-			  n->count < (size_t)s->min_props ? "%s needs at least %lld fields"
-							 : "%s may have at most %lld fields",
-			  f ? f : "",
-			  (long long)(n->count < (size_t)s->min_props ? s->min_props : s->max_props));
+			  few ? "%s needs at least %lld %s" : "%s may have at most %lld %s", f ? f : "",
+			  (long long)bound, bound == 1 ? "field" : "fields");
 		free(f);
 	}
 	for (size_t i = 0; i < n->count; i++) {
@@ -995,8 +995,9 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 		char *f = field_name(w);
 		bool few = s->min_items >= 0 && n->count < (size_t)s->min_items;
 		add_error(c, few ? w.at : n, "minItems", false,
-			  few ? "%s needs at least %lld entries" : "%s may have at most %lld entries",
-			  f ? f : "", (long long)(few ? s->min_items : s->max_items));
+			  few ? "%s needs at least %lld %s" : "%s may have at most %lld %s", f ? f : "",
+			  (long long)(few ? s->min_items : s->max_items),
+			  (few ? s->min_items : s->max_items) == 1 ? "entry" : "entries");
 		free(f);
 	}
 	for (size_t i = 0; i < n->count; i++) {

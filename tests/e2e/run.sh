@@ -8,6 +8,8 @@
 #   expected   the exact standard output
 #   status     the exact exit status (default 0)
 # Adding a case means adding files, not code. Run: sh tests/e2e/run.sh BUILD-DIR [CASE...]
+# BLESS=1 writes the actual output and status into the named cases instead of comparing:
+# review the result with git diff before committing it.
 set -u
 build=${1:-build}
 shift 2>/dev/null || true
@@ -36,6 +38,12 @@ for name in $cases; do
 	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
 	(cd "$dir" && "$bin" "$@") > "$tmp/out" 2> "$tmp/err"
 	status=$?
+	if [ "${BLESS:-}" = 1 ]; then
+		cp "$tmp/out" "$case_dir/expected"
+		if [ "$status" = 0 ]; then rm -f "$case_dir/status"; else echo "$status" > "$case_dir/status"; fi
+		echo "blessed $name (exit $status)"
+		continue
+	fi
 	if [ "$status" = "$want_status" ] && cmp -s "$tmp/out" "$case_dir/expected"; then
 		passed=$((passed + 1))
 	else
