@@ -133,7 +133,7 @@ static void test_refusals(void **state)
 	refused("a: 1\nb: \"x\xff\"\n", 13, 2, 6, "invalid UTF-8");
 	refused("a: 1\nbb: x\0y\n", 12, 2, 6, "NUL byte");
 	refused("\xFF\xFEk\0", 4, 1, 1, "UTF-16");
-	refused("a: \"open\n", 9, 2, 1, "not valid YAML");
+	refused("a: \"open\n", 9, 1, 4, "not valid YAML");
 }
 
 static void test_many_keys_duplicates(void **state)
