@@ -16,7 +16,7 @@
 #include "output.h"
 #include "paths.h"
 #include "rules.h"
-#include "source.h"
+#include "session.h"
 
 #ifndef SAMV_VERSION
 #define SAMV_VERSION "0.0.0"
@@ -193,15 +193,6 @@ static char *path_prefix(const char *root)
 	return prefix;
 }
 
-static samv_date system_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		return 0;
-	return samv_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* Keep only the findings in the files the user named. */
 static bool names_a_file(const samv_ledger *l, const char *root, const char *wanted)
 {
@@ -260,72 +251,36 @@ done:
 
 static int run(const options *o)
 {
-	samv_source *src = NULL;
-	samv_ledger *ledger = NULL;
-	samv_diags diags = { 0 };
+	samv_session s;
 	char *err = NULL;
-	bool unreadable = false;
 	int status = 2;
-	samv_rules_config cfg;
-	samv_date as_of = 0;
+	samv_session_options so = { o->dir, o->source, o->rev, o->as_of, o->rules, o->nrules };
 
-	if (o->as_of && samv_date_parse(o->as_of, strlen(o->as_of), &as_of) != SAMV_DATE_OK) {
-		fprintf(stderr, "samv-check: --as-of '%s' is not a date (YYYY-MM-DD)\n", o->as_of);
-		return 2;
-	}
-	char *root = samv_source_find_root(o->dir);
-	if (!root) {
-		fprintf(stderr, "samv-check: no samv.yaml in '%s' or any directory above it: "
-				"not inside a samv ledger\n", o->dir);
-		return 2;
-	}
-	if (samv_source_open(&src, root, o->source, o->rev, &err) ||
-	    samv_ledger_load(&ledger, src, &diags, &unreadable, &err))
+	if (samv_session_open(&s, &so, &err) || filter_paths(&s.diags, o, s.ledger, s.root, &err))
 		goto done;
-	samv_rules_config_init(&cfg, ledger, system_today(), &diags);
-	if (o->as_of)
-		cfg.today = as_of;
-	for (size_t i = 0; i < o->nrules; i++)
-		if (samv_rules_config_override(&cfg, o->rules[i], &err))
-			goto done;
-	if (samv_rules_run(ledger, &cfg, &diags)) {
-		err = samv_strprintf("out of memory while running the rules");
-		goto done;
-	}
-	samv_rules_apply_severity(&cfg, &diags);
-	if (filter_paths(&diags, o, ledger, root, &err))
-		goto done;
-	samv_diags_sort(&diags);
+	samv_diags_sort(&s.diags);
 	if (strcmp(o->format, "json") == 0) {
-		samv_output_json(stdout, &diags);
+		samv_output_json(stdout, &s.diags);
 	} else if (strcmp(o->format, "text") == 0) {
-		samv_output_text(stdout, &diags);
+		samv_output_text(stdout, &s.diags);
 	} else {
-		char *prefix = path_prefix(root);
+		char *prefix = path_prefix(s.root);
 		if (strcmp(o->format, "github") == 0)
-			samv_output_github(stdout, &diags, prefix ? prefix : "");
+			samv_output_github(stdout, &s.diags, prefix ? prefix : "");
 		else
-			samv_output_sarif(stdout, &diags, prefix ? prefix : "", SAMV_VERSION);
+			samv_output_sarif(stdout, &s.diags, prefix ? prefix : "", SAMV_VERSION);
 		free(prefix);
 	}
-	samv_counts c = samv_diags_count(&diags);
+	samv_counts c = samv_diags_count(&s.diags);
 	if (strcmp(o->format, "text") == 0)
 		fprintf(stderr, "%zu error%s, %zu warning%s in %zu files\n", c.errors,
-			c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", ledger->nfiles);
-	if (diags.oom)
-		err = samv_strprintf("out of memory: the check is incomplete");
-	else if (unreadable)
-		status = 2;
-	else
-		status = c.errors || (o->strict && c.warnings) ? 1 : 0;
+			c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", s.ledger->nfiles);
+	status = s.unreadable ? 2 : c.errors || (o->strict && c.warnings) ? 1 : 0;
 done:
 	if (err)
 		fprintf(stderr, "samv-check: %s\n", err);
 	free(err);
-	samv_diags_free(&diags);
-	samv_ledger_free(ledger);
-	samv_source_free(src);
-	free(root);
+	samv_session_close(&s);
 	return status;
 }
 

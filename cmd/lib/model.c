@@ -295,7 +295,7 @@ static void find_personal_numbers(loader *ld, const samv_file *f)
 		size_t date_len = match_len >= 12 ? 8 : 6;
 		samv_diags_add(ld->diags, "personal-number", f->path, line, col,
 			       "'%.*s…' looks like a Swedish personal identity number; git keeps every "
-			       "committed version forever, so remove it and write the student's name only",
+			       "committed version forever, so remove it: records name people, never number them",
 			       (int)date_len, f->data + at);
 		from = (size_t)at + match_len;
 	}

@@ -36,10 +36,28 @@ static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_
 	samv_pay_line line = samv_pay_placement(p, a->rates);
 	if (!line.missing_year)
 		return;
-	samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
-			 "placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
-			 "`%d:` with its amount or index under `years`",
-			 p->id, line.missing_year, a->rates->id, line.missing_year, line.missing_year);
+	/* A year given as an index has no amount when the year before has none: the year to
+	 * add is the first of that chain. */
+	int y = line.missing_year, need = y;
+	const samv_node *years = samv_node_get(a->rates->rec->root, "years");
+	for (;;) {
+		char key[12];
+		snprintf(key, sizeof key, "%d", need);
+		if (!samv_node_get(samv_node_get(years, key), "index"))
+			break;
+		need--;
+	}
+	if (need == y)
+		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
+				 "placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
+				 "`%d:` with its amount or index under `years`",
+				 p->id, y, a->rates->id, y, y);
+	else
+		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
+				 "placement '%s' has days in %d, but rates '%s' give no amount for %d: its "
+				 "`index` applies to the amount for %d, which is missing: add `%d:` with its "
+				 "amount or index under `years`",
+				 p->id, y, a->rates->id, y, y - 1, need);
 	samv_rule_relate(c, a->rates->rec, a->rates->rec->id_node, "rates '%s'", a->rates->id);
 }
 
@@ -98,10 +116,12 @@ static void withdrawal_late(const samv_rule_ctx *c, const samv_term *t, const sa
 	int32_t before = p->start - p->withdrawn_on;
 	if (before >= 28)
 		return;
+	int32_t days = before < 0 ? -before : before;
 	samv_rule_report(c, "withdrawal-late", t->rec, samv_rule_at(samv_node_get(p->node, "withdrawn"), "date"),
-			 "placement '%s' was withdrawn by the municipality %d day%s before its first day "
+			 "placement '%s' was withdrawn by the municipality %d day%s %s its first day "
 			 "%s; § 4.2 asks for at least 4 weeks (28 days)",
-			 p->id, before, before == 1 ? "" : "s", samv_rule_date(p->start).s);
+			 p->id, days, days == 1 ? "" : "s", before < 0 ? "after" : "before",
+			 samv_rule_date(p->start).s);
 }
 
 /* A person's training course completed before day, or NULL. */
@@ -302,6 +322,14 @@ static void capacity_per_year(const samv_rule_ctx *c)
 	free(seats);
 }
 
+static bool same_seat(const samv_placement *a, const samv_placement *b)
+{
+	return counts(b) && b->unit && b->program && strcmp(a->unit, b->unit) == 0 &&
+	       strcmp(a->program, b->program) == 0;
+}
+
+/* Placements of a unit and program beyond the term's offer: reported at the first one
+ * past the offered places, once per unit and program. */
 static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 {
 	if (t->offer == SAMV_NO_DATE)
@@ -310,30 +338,33 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 		const samv_placement *p = &t->placements[i];
 		if (!counts(p) || !p->unit || !p->program || !known_unit(t, p))
 			continue;
-		/* Report once per unit and program: at its first placement in the file. */
 		bool first = true;
-		size_t taken = 0;
-		for (size_t k = 0; k < t->nplacements; k++) {
-			const samv_placement *q = &t->placements[k];
-			if (!counts(q) || !q->unit || !q->program || strcmp(q->unit, p->unit) != 0 ||
-			    strcmp(q->program, p->program) != 0)
-				continue;
-			if (k < i)
-				first = false;
-			taken++;
-		}
+		for (size_t k = 0; k < i && first; k++)
+			first = !same_seat(p, &t->placements[k]);
 		if (!first)
 			continue;
 		int64_t offered = 0;
+		const samv_offer_place *place = NULL;
 		for (size_t k = 0; k < t->nplaces; k++)
-			if (strcmp(t->places[k].unit, p->unit) == 0 && strcmp(t->places[k].program, p->program) == 0)
+			if (strcmp(t->places[k].unit, p->unit) == 0 && strcmp(t->places[k].program, p->program) == 0) {
 				offered += t->places[k].places;
-		if ((int64_t)taken > offered)
-			samv_rule_report(c, "capacity", t->rec, samv_rule_at(p->node, "unit"),
-					 "%zu %s placement%s at unit '%s' in %s, but the offer gave %lld "
-					 "place%s: record the larger offer, or move a student",
-					 taken, p->program, taken == 1 ? "" : "s", p->unit, t->term,
-					 (long long)offered, offered == 1 ? "" : "s");
+				place = &t->places[k];
+			}
+		int64_t taken = 0;
+		const samv_placement *beyond = NULL;
+		for (size_t k = i; k < t->nplacements; k++)
+			if (same_seat(p, &t->placements[k]) && ++taken == offered + 1)
+				beyond = &t->placements[k];
+		if (!beyond)
+			continue;
+		samv_rule_report(c, "capacity", t->rec, samv_rule_at(beyond->node, "unit"),
+				 "%lld %s placement%s at unit '%s' in %s, but the offer gave %lld place%s; "
+				 "placement '%s' is the first beyond it: record the larger offer, or move a "
+				 "student",
+				 (long long)taken, p->program, taken == 1 ? "" : "s", p->unit, t->term,
+				 (long long)offered, offered == 1 ? "" : "s", beyond->id);
+		if (place)
+			samv_rule_relate(c, t->rec, place->node, "the offer for %s at '%s'", p->program, p->unit);
 	}
 }
 
@@ -378,7 +409,8 @@ static void student_overlap(const samv_rule_ctx *c)
 			longest = NULL;
 		if (longest && p->start <= longest->end) {
 			samv_rule_report(c, "student-overlap", p->term->rec, samv_rule_at(p->node, "start"),
-					 "%s is placed in '%s' from %s, while still in '%s' until %s",
+					 "%s is placed in '%s' from %s, while still in '%s' until %s: correct "
+					 "the dates, or remove the placement that is there twice",
 					 p->student, p->ref, samv_rule_date(p->start).s, longest->ref,
 					 samv_rule_date(longest->end).s);
 			samv_rule_relate(c, longest->term->rec, longest->node, "placement '%s'", longest->ref);

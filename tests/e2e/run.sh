@@ -7,6 +7,7 @@
 #   args       optional: the arguments, one per line (default: none)
 #   expected   the exact standard output
 #   status     the exact exit status (default 0)
+#   command    optional: the program, samv-check (default) or samv-report
 # Adding a case means adding files, not code. Run: sh tests/e2e/run.sh BUILD-DIR [CASE...]
 # BLESS=1 writes the actual output and status into the named cases instead of comparing:
 # review the result with git diff before committing it.
@@ -14,7 +15,6 @@ set -u
 build=${1:-build}
 shift 2>/dev/null || true
 top=$(cd "$(dirname "$0")/../.." && pwd)
-bin="$top/$build/samv-check"
 cases_dir="$top/tests/e2e/cases"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -34,6 +34,9 @@ for name in $cases; do
 			set -- "$@" "$arg"
 		done < "$case_dir/args"
 	fi
+	program=samv-check
+	[ -f "$case_dir/command" ] && program=$(cat "$case_dir/command")
+	bin="$top/$build/$program"
 	want_status=0
 	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
 	(cd "$dir" && "$bin" "$@") > "$tmp/out" 2> "$tmp/err"

@@ -1,0 +1,179 @@
+/*
+ * buf.c — the report buffer and its escapes (see buf.h).
+ */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "records.h"
+
+void samv_buf_free(samv_buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof *b);
+}
+
+void samv_buf_add(samv_buf *b, const char *s, size_t len)
+{
+	if (b->oom || len == 0)
+		return;
+	if (b->len + len + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + len + 1)
+			cap *= 2;
+		char *d = realloc(b->data, cap);
+		if (!d) {
+			b->oom = true;
+			return;
+		}
+		b->data = d;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void samv_buf_puts(samv_buf *b, const char *s)
+{
+	if (s)
+		samv_buf_add(b, s, strlen(s));
+}
+
+void samv_buf_printf(samv_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = samv_vstrprintf(fmt, ap);
+	va_end(ap);
+	if (!s) {
+		b->oom = true;
+		return;
+	}
+	samv_buf_puts(b, s);
+	free(s);
+}
+
+/* Append s with each character in `special` replaced by its entry in `with`. */
+static void escaped(samv_buf *b, const char *s, const char *special, const char *const *with)
+{
+	const char *run = s;
+	for (; s && *s; s++) {
+		const char *hit = strchr(special, *s);
+		if (!hit)
+			continue;
+		samv_buf_add(b, run, (size_t)(s - run));
+		samv_buf_puts(b, with[hit - special]);
+		run = s + 1;
+	}
+	if (run)
+		samv_buf_puts(b, run);
+}
+
+void samv_buf_html(samv_buf *b, const char *s)
+{
+	static const char *const with[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+	escaped(b, s, "&<>\"'", with);
+}
+
+void samv_buf_xml(samv_buf *b, const char *s)
+{
+	static const char special[] = "&<>\"'";
+	static const char *const with[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&apos;" };
+	/* XML 1.0 allows no C0 control character but tab, LF and CR: the others become spaces. */
+	for (const char *run = s; s && *s; run = s) {
+		while (*s && !strchr(special, *s) && ((unsigned char)*s >= 0x20 || strchr("\t\n\r", *s)))
+			s++;
+		samv_buf_add(b, run, (size_t)(s - run));
+		if (!*s)
+			break;
+		const char *hit = strchr(special, *s);
+		samv_buf_puts(b, hit ? with[hit - special] : " ");
+		s++;
+	}
+}
+
+void samv_buf_json(samv_buf *b, const char *s)
+{
+	samv_buf_puts(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			char esc[2] = { '\\', (char)*p };
+			samv_buf_add(b, esc, 2);
+		} else if (*p < 0x20) {
+			samv_buf_printf(b, "\\u%04x", *p);
+		} else {
+			samv_buf_add(b, (const char *)p, 1);
+		}
+	}
+	samv_buf_puts(b, "\"");
+}
+
+void samv_buf_csv(samv_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
+	bool quote = formula || strpbrk(s, ";\"\n\r") != NULL;
+	if (quote)
+		samv_buf_puts(b, "\"");
+	if (formula)
+		samv_buf_puts(b, "'");
+	static const char *const with[] = { "\"\"" };
+	escaped(b, s, "\"", with);
+	if (quote)
+		samv_buf_puts(b, "\"");
+}
+
+void samv_buf_md(samv_buf *b, const char *s)
+{
+	static const char *const with[] = { "\\|", "\\\\", "\\*", "\\_", "\\`", "\\[", "\\]",
+					    "&lt;", "&gt;", " ", " " };
+	escaped(b, s, "|\\*_`[]<>\n\r", with);
+}
+
+void samv_buf_money(samv_buf *b, samv_ore amount, bool swedish)
+{
+	char *sv = samv_money_format_sv(amount);
+	if (!sv) {
+		b->oom = true;
+		return;
+	}
+	if (swedish) {
+		samv_buf_puts(b, sv);
+	} else {
+		/* "1 530,00 kr" -> "SEK 1,530.00" */
+		samv_buf_puts(b, "SEK ");
+		for (char *p = sv; *p && strcmp(p, " kr") != 0; p++)
+			samv_buf_add(b, *p == ' ' ? "," : *p == ',' ? "." : p, 1);
+	}
+	free(sv);
+}
+
+void samv_buf_money_plain(samv_buf *b, samv_ore amount, bool swedish)
+{
+	char *plain = samv_money_format_plain(amount);
+	if (!plain) {
+		b->oom = true;
+		return;
+	}
+	if (swedish) {
+		char *dot = strchr(plain, '.');
+		if (dot)
+			*dot = ',';
+	}
+	samv_buf_puts(b, plain);
+	free(plain);
+}
+
+void samv_buf_date(samv_buf *b, samv_date d)
+{
+	if (d == SAMV_NO_DATE)
+		return;
+	char s[11];
+	samv_date_format(d, s);
+	samv_buf_puts(b, s);
+}

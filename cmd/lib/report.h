@@ -1,0 +1,74 @@
+/*
+ * report.h — what every samv-report subcommand is given, and how it hands back files.
+ *
+ * Reports are computed from the loaded and checked ledger (records.h) and the findings of
+ * the check; they never read a file. Each report renders into buffers (buf.h) and hands
+ * each finished file to an emitter under a relative name ("invoices/2025-VT.md"); the
+ * command decides whether that goes to standard output or, atomically, into --out. Output
+ * is deterministic: stamped with the git commit (and "modified" when the work tree
+ * differs), never with the clock.
+ */
+#ifndef SAMV_REPORT_H
+#define SAMV_REPORT_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "records.h"
+#include "rules.h"
+
+typedef struct samv_emitter {
+	/* Returns 0, or -1 with *err malloc'd. */
+	int (*emit)(void *arg, const char *name, const samv_buf *content, char **err);
+	void *arg;
+} samv_emitter;
+
+typedef struct samv_report_ctx {
+	const samv_ledger *ledger;
+	const samv_records *records;
+	const samv_rules_config *cfg; /* cfg->today is "today" */
+	const samv_diags *findings; /* the check's findings, severities set */
+	bool swedish; /* --lang sv (default) or en */
+	const char *commit; /* 40 hex digits, or NULL outside git */
+	bool modified; /* the work tree differs from the commit */
+} samv_report_ctx;
+
+/* The label in the report's language. */
+const char *samv_tr(const samv_report_ctx *c, const char *swedish, const char *english);
+/* Errors and warnings among the findings. */
+size_t samv_report_errors(const samv_report_ctx *c);
+/* One line saying what the report was made from, e.g. "Genererad från commit 1a2b3c4d5e6f
+ * (med ändringar som inte är incheckade)"; no clock. */
+void samv_report_stamp(const samv_report_ctx *c, samv_buf *b);
+/* The visible notice for a ledger with errors ("" when it has none), plain text. */
+void samv_report_notice(const samv_report_ctx *c, samv_buf *b);
+
+/* Formats a subcommand may be asked for. */
+typedef enum samv_format {
+	SAMV_FORMAT_MD,
+	SAMV_FORMAT_HTML,
+	SAMV_FORMAT_CSV,
+	SAMV_FORMAT_JSON,
+	SAMV_FORMAT_UBL,
+	SAMV_FORMAT_ICS
+} samv_format;
+
+int samv_format_parse(const char *name, samv_format *out); /* "md", "html", "csv", "json", "ubl", "ics" */
+const char *samv_format_extension(samv_format f); /* "md", "html", "csv", "json", "xml", "ics" */
+
+/* The subcommands. Each returns 0, or -1 with *err malloc'd (a usage problem such as an
+ * unknown term, or a format the report does not have, or out of memory). */
+int samv_report_invoices(const samv_report_ctx *c, const char *term, const char *unit,
+			 samv_format format, const samv_emitter *e, char **err);
+int samv_report_summary(const samv_report_ctx *c, int year, const char *by, samv_format format,
+			const samv_emitter *e, char **err);
+int samv_report_protocol(const samv_report_ctx *c, const char *id_or_file, samv_format format,
+			 const samv_emitter *e, char **err);
+int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv_emitter *e,
+			char **err);
+int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,
+			  samv_format format, const samv_emitter *e, char **err);
+int samv_report_site(const samv_report_ctx *c, const samv_emitter *e, char **err);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * session.c — load and check a ledger once, for either command (see session.h).
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+samv_date samv_session_system_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		return 0;
+	return samv_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int samv_session_open(samv_session *s, const samv_session_options *o, char **err)
+{
+	memset(s, 0, sizeof *s);
+	samv_date as_of = 0;
+	if (o->as_of && samv_date_parse(o->as_of, strlen(o->as_of), &as_of) != SAMV_DATE_OK) {
+		*err = samv_strprintf("--as-of '%s' is not a date (YYYY-MM-DD)", o->as_of);
+		return -1;
+	}
+	s->root = samv_source_find_root(o->dir);
+	if (!s->root) {
+		*err = samv_strprintf("no samv.yaml in '%s' or any directory above it: not inside a "
+				      "samv ledger", o->dir);
+		return -1;
+	}
+	if (samv_source_open(&s->src, s->root, o->source, o->rev, err) ||
+	    samv_ledger_load(&s->ledger, s->src, &s->diags, &s->unreadable, err))
+		return -1;
+	samv_rules_config_init(&s->cfg, s->ledger, samv_session_system_today(), &s->diags);
+	if (o->as_of)
+		s->cfg.today = as_of;
+	for (size_t i = 0; i < o->nrules; i++)
+		if (samv_rules_config_override(&s->cfg, o->rules[i], err))
+			return -1;
+	if (samv_rules_run(s->ledger, &s->cfg, &s->diags)) {
+		*err = samv_strprintf("out of memory while running the rules");
+		return -1;
+	}
+	samv_rules_apply_severity(&s->cfg, &s->diags);
+	if (s->diags.oom) {
+		*err = samv_strprintf("out of memory: the check is incomplete");
+		return -1;
+	}
+	return 0;
+}
+
+void samv_session_close(samv_session *s)
+{
+	samv_diags_free(&s->diags);
+	samv_ledger_free(s->ledger);
+	samv_source_free(s->src);
+	free(s->root);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,45 @@
+/*
+ * session.h — one checked ledger, as both commands need it: find the root, open the
+ * source, load the records, run the rules and set severities.
+ *
+ * samv-check prints the session's findings; samv-report renders reports from its records
+ * and puts a notice on them when the findings hold errors. Keeping this sequence in one
+ * place is what makes the two commands agree on every ledger.
+ */
+#ifndef SAMV_SESSION_H
+#define SAMV_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "rules.h"
+#include "source.h"
+
+typedef struct samv_session_options {
+	const char *dir; /* where to look for the ledger root (upward) */
+	samv_source_kind source;
+	const char *rev; /* for SAMV_SOURCE_COMMIT */
+	const char *as_of; /* "YYYY-MM-DD" or NULL */
+	const char *const *rules; /* "ID=SEVERITY" overrides */
+	size_t nrules;
+} samv_session_options;
+
+typedef struct samv_session {
+	char *root; /* absolute path of the ledger root */
+	samv_source *src;
+	samv_ledger *ledger;
+	samv_rules_config cfg;
+	samv_diags diags; /* severities set, off ones dropped, not yet sorted */
+	bool unreadable; /* a file could not be read: exit 2 */
+} samv_session;
+
+/* Returns 0, or -1 with *err malloc'd: a usage problem or unreadable ledger (exit 2). */
+int samv_session_open(samv_session *s, const samv_session_options *o, char **err);
+void samv_session_close(samv_session *s); /* frees everything; the struct is the caller's */
+
+/* Today's date on the system clock, in local time. */
+samv_date samv_session_system_today(void);
+
+#endif

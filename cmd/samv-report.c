@@ -1,0 +1,356 @@
+/*
+ * samv-report — invoices, e-invoices, yearly summaries, protocols, deadlines and the site,
+ * from a samv ledger.
+ *
+ * A thin main: it parses options, loads and checks the ledger through the same session as
+ * samv-check, and hands the subcommand an emitter that writes each finished file either to
+ * standard output or atomically into --out (a temporary file renamed into place). Exit
+ * status: 0 written, 1 not written (a report could not be made), 2 usage error or
+ * unreadable input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "records.h"
+#include "report.h"
+#include "session.h"
+
+#ifndef SAMV_VERSION
+#define SAMV_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+	"usage: samv-report SUBCOMMAND [-C DIR] [--staged | --rev REV] [--as-of DATE]\n"
+	"                   [--format FORMAT] [--out DIR] [--lang sv|en] [OPTIONS]\n"
+	"\n"
+	"Subcommands:\n"
+	"  invoices --term TERM [--unit UNIT]   invoice bases per unit, university and term\n"
+	"                                       (md, html, csv, json, ubl)\n"
+	"  summary --year YEAR [--by agreement|municipality|university]\n"
+	"                                       the yearly follow-up (html, md, csv, json)\n"
+	"  protocol ID|FILE                     a meeting's protocol (md, html)\n"
+	"  actions                              every action point, open ones first (md, html)\n"
+	"  deadlines [--from DATE] [--to DATE]  every deadline, done and due (md, ics)\n"
+	"  site --out DIR                       all of the above with an index page\n"
+	"\n"
+	"Options:\n"
+	"  -C DIR             look for the ledger root in DIR and above (default: .)\n"
+	"  --staged           report on what is staged in the git index\n"
+	"  --rev REV          report on the ledger as it is in commit REV\n"
+	"  --as-of DATE       take DATE (YYYY-MM-DD) as today\n"
+	"  --format FORMAT    md (default), html, csv, json, ubl or ics, as the subcommand has\n"
+	"  --out DIR          write files into DIR (each atomically) instead of standard output\n"
+	"  --lang sv|en       language of the documents (default sv)\n"
+	"  -h, --help         show this help\n"
+	"  --version          show the version\n"
+	"\n"
+	"A ledger with errors still reports, with a notice on each document.\n"
+	"Exit status: 0 written, 1 not written, 2 usage error or unreadable input.\n";
+
+typedef struct options {
+	const char *subcommand, *dir, *rev, *as_of, *format, *out, *lang;
+	const char *term, *unit, *year, *by, *from, *to, *target;
+	bool staged;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "samv-report: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'samv-report --help'.\n");
+	return 2;
+}
+
+static const char *const valued[] = { "-C", "--rev", "--as-of", "--format", "--out", "--lang",
+				      "--term", "--unit", "--year", "--by", "--from", "--to" };
+#define NVALUED (sizeof valued / sizeof valued[0])
+
+static const char **value_slot(options *o, size_t k)
+{
+	const char **slots[NVALUED] = { &o->dir, &o->rev, &o->as_of, &o->format, &o->out, &o->lang,
+					 &o->term, &o->unit, &o->year, &o->by, &o->from, &o->to };
+	return slots[k];
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+	o->dir = ".";
+	o->lang = "sv";
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (strcmp(a, "--version") == 0) {
+			printf("samv-report %s\n", SAMV_VERSION);
+			return 0;
+		}
+		if (strcmp(a, "--staged") == 0) {
+			o->staged = true;
+			continue;
+		}
+		if (a[0] != '-') {
+			if (!o->subcommand)
+				o->subcommand = a;
+			else if (!o->target)
+				o->target = a;
+			else
+				return usage_error("unexpected argument '%s'", a);
+			continue;
+		}
+		size_t k = NVALUED;
+		const char *value = NULL;
+		for (size_t j = 0; j < NVALUED; j++) {
+			size_t n = strlen(valued[j]);
+			if (strncmp(a, valued[j], n) == 0 && (a[n] == '\0' || (a[n] == '=' && j > 0))) {
+				k = j;
+				value = a[n] == '=' ? a + n + 1 : NULL;
+				break;
+			}
+		}
+		if (k == NVALUED)
+			return usage_error("unknown option '%s'", a);
+		if (!value) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value", a);
+			value = argv[++i];
+		}
+		*value_slot(o, k) = value;
+	}
+	if (!o->subcommand)
+		return usage_error("%s", "a subcommand is needed: invoices, summary, protocol, actions, deadlines or site");
+	if (o->staged && o->rev)
+		return usage_error("%s", "--staged and --rev cannot be used together");
+	if (strcmp(o->lang, "sv") != 0 && strcmp(o->lang, "en") != 0)
+		return usage_error("--lang must be sv or en, not '%s'", o->lang);
+	return -1;
+}
+
+/* ---- where the files go ---- */
+
+typedef struct collected {
+	char *name;
+	samv_buf content;
+} collected;
+
+typedef struct stdout_sink {
+	collected *files;
+	size_t n;
+} stdout_sink;
+
+/* Standard output takes one file; a report that makes several needs --out. */
+static int emit_stdout(void *arg, const char *name, const samv_buf *content, char **err)
+{
+	stdout_sink *sink = arg;
+	if (sink->n) {
+		*err = samv_strprintf("this report makes several files ('%s', '%s', ...): give --out DIR",
+				      sink->files[0].name, name);
+		return -1;
+	}
+	sink->files = calloc(1, sizeof *sink->files);
+	if (!sink->files || !(sink->files[0].name = strdup(name))) {
+		*err = samv_strprintf("out of memory");
+		return -1;
+	}
+	samv_buf_add(&sink->files[0].content, content->data ? content->data : "", content->len);
+	sink->n = 1;
+	return sink->files[0].content.oom ? -1 : 0;
+}
+
+static int make_dirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(path, 0777);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Write DIR/name through a temporary file in the same directory and rename it into place,
+ * so a reader never sees half a file and a failure leaves the old one. */
+static int emit_file(void *arg, const char *name, const samv_buf *content, char **err)
+{
+	const char *dir = arg;
+	if (strstr(name, "..") || name[0] == '/') {
+		*err = samv_strprintf("refusing to write '%s' outside --out", name);
+		return -1;
+	}
+	char *path = samv_strprintf("%s/%s", dir, name);
+	char *tmp = samv_strprintf("%s/%s.tmp-XXXXXX", dir, name);
+	int fd = -1, rc = -1;
+	if (!path || !tmp) {
+		*err = samv_strprintf("out of memory");
+		goto done;
+	}
+	if (make_dirs(tmp)) {
+		*err = samv_strprintf("cannot create the folders of '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = samv_strprintf("cannot write in '%s': %s", dir, strerror(errno));
+		goto done;
+	}
+	if (write_all(fd, content->data ? content->data : "", content->len) || fchmod(fd, 0644) ||
+	    fsync(fd) || close(fd)) {
+		*err = samv_strprintf("cannot write '%s': %s", path, strerror(errno));
+		fd = -1;
+		unlink(tmp);
+		goto done;
+	}
+	fd = -1;
+	if (rename(tmp, path)) {
+		*err = samv_strprintf("cannot put '%s' in place: %s", path, strerror(errno));
+		unlink(tmp);
+		goto done;
+	}
+	rc = 0;
+done:
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(path);
+	free(tmp);
+	return rc;
+}
+
+/* ---- subcommands ---- */
+
+static int parse_date_option(const char *name, const char *value, samv_date *out, char **err)
+{
+	*out = SAMV_NO_DATE;
+	if (!value)
+		return 0;
+	if (samv_date_parse(value, strlen(value), out) == SAMV_DATE_OK)
+		return 0;
+	*err = samv_strprintf("%s '%s' is not a date (YYYY-MM-DD)", name, value);
+	return -1;
+}
+
+/* Returns 0, 1 (the report could not be made) or 2 (usage). */
+static int dispatch(const options *o, const samv_report_ctx *c, const samv_emitter *e, char **err)
+{
+	const char *s = o->subcommand;
+	samv_format format = SAMV_FORMAT_MD;
+	if (o->format && samv_format_parse(o->format, &format)) {
+		*err = samv_strprintf("unknown format '%s'", o->format);
+		return 2;
+	}
+	int rc;
+	if (strcmp(s, "invoices") == 0) {
+		if (!o->term) {
+			*err = samv_strprintf("invoices needs --term TERM, e.g. --term 2025-VT");
+			return 2;
+		}
+		rc = samv_report_invoices(c, o->term, o->unit, format, e, err);
+	} else if (strcmp(s, "summary") == 0) {
+		char *end = NULL;
+		long year = o->year ? strtol(o->year, &end, 10) : 0;
+		if (!o->year || *end || year < 1900 || year > 9999) {
+			*err = samv_strprintf("summary needs --year YEAR, e.g. --year 2025");
+			return 2;
+		}
+		rc = samv_report_summary(c, (int)year, o->by ? o->by : "agreement", format, e, err);
+	} else if (strcmp(s, "protocol") == 0) {
+		if (!o->target) {
+			*err = samv_strprintf("protocol needs a protocol id (BODY/DATE) or file");
+			return 2;
+		}
+		rc = samv_report_protocol(c, o->target, format, e, err);
+	} else if (strcmp(s, "actions") == 0) {
+		rc = samv_report_actions(c, format, e, err);
+	} else if (strcmp(s, "deadlines") == 0) {
+		samv_date from, to;
+		if (parse_date_option("--from", o->from, &from, err) || parse_date_option("--to", o->to, &to, err))
+			return 2;
+		rc = samv_report_deadlines(c, from, to, format, e, err);
+	} else if (strcmp(s, "site") == 0) {
+		if (!o->out) {
+			*err = samv_strprintf("site needs --out DIR");
+			return 2;
+		}
+		rc = samv_report_site(c, e, err);
+	} else {
+		*err = samv_strprintf("unknown subcommand '%s' (invoices, summary, protocol, actions, deadlines, site)", s);
+		return 2;
+	}
+	return rc ? 1 : 0;
+}
+
+static int run(const options *o)
+{
+	samv_session s;
+	samv_records *records = NULL;
+	stdout_sink sink = { NULL, 0 };
+	char *err = NULL, *commit = NULL;
+	bool modified = false;
+	int status = 2;
+	samv_session_options so = { o->dir, o->staged ? SAMV_SOURCE_INDEX : o->rev ? SAMV_SOURCE_COMMIT : SAMV_SOURCE_WORKTREE,
+				    o->rev, o->as_of, NULL, 0 };
+
+	if (samv_session_open(&s, &so, &err))
+		goto done;
+	if (samv_source_describe(s.src, &commit, &modified) || samv_records_build(&records, s.ledger)) {
+		err = samv_strprintf("cannot read the ledger's git state, or out of memory");
+		goto done;
+	}
+	samv_diags_sort(&s.diags);
+	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, strcmp(o->lang, "sv") == 0, commit, modified };
+	samv_emitter e = o->out ? (samv_emitter){ emit_file, (void *)o->out } : (samv_emitter){ emit_stdout, &sink };
+	status = dispatch(o, &ctx, &e, &err);
+	if (status == 0 && sink.n)
+		fwrite(sink.files[0].content.data ? sink.files[0].content.data : "", 1, sink.files[0].content.len, stdout);
+	if (status == 0 && samv_report_errors(&ctx))
+		fprintf(stderr, "samv-report: the ledger has errors; the reports say so (run samv-check)\n");
+	if (status == 0 && s.unreadable)
+		status = 2;
+done:
+	if (err)
+		fprintf(stderr, "samv-report: %s\n", err);
+	free(err);
+	free(commit);
+	for (size_t i = 0; i < sink.n; i++) {
+		free(sink.files[i].name);
+		samv_buf_free(&sink.files[i].content);
+	}
+	free(sink.files);
+	samv_records_free(records);
+	samv_session_close(&s);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	options o = { 0 };
+	int status = parse_args(argc, argv, &o);
+	return status >= 0 ? status : run(&o);
+}
