@@ -15,6 +15,8 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 JSONSCHEMA_SUITE ?= ../shared/jsonschema-test-suite
+PEPPOL_KIT ?= ../shared/peppol
+export PEPPOL_KIT
 
 PKGS := yaml-0.1 libgit2 libpcre2-8
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -46,7 +48,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol
 all: deps $(CMDS)
 
 deps:
@@ -97,6 +99,11 @@ e2e: all
 hooktest: all
 	$(Q)sh tests/hook/run.sh $(BUILD)
 
+# Every e-invoice samv writes, for ledger/ and the fixtures, against the official PEPPOL
+# rules (skipped with one line where the kit in PEPPOL_KIT is absent).
+peppol: all
+	$(Q)sh tests/peppol.sh $(BUILD)
+
 suite: deps $(BUILD)/tests/jsonschema-suite
 	$(Q)sh tests/jsonschema-suite.sh $(BUILD)/tests/jsonschema-suite "$(JSONSCHEMA_SUITE)"
 
@@ -105,9 +112,12 @@ check: all
 	$(Q)$(MAKE) --no-print-directory suite
 	$(Q)$(MAKE) --no-print-directory e2e
 	$(Q)$(MAKE) --no-print-directory hooktest
+	$(Q)$(MAKE) --no-print-directory peppol
 
 demo: all
 	$(BUILD)/samv-check -C ledger
+	$(BUILD)/samv-report site -C ledger --out $(BUILD)/site
+	@echo "the site is in $(BUILD)/site/index.html"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samv/schema $(DESTDIR)$(PREFIX)/share/samv/hooks
