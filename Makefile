@@ -131,4 +131,6 @@ install-hooks:
 clean:
 	rm -rf build build-sanitize
 
+include mk/fuzz.mk
+
 -include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)

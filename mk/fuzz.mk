@@ -1,0 +1,1 @@
+# Fuzzing targets (make fuzz FUZZ_SECONDS=N); filled in by tests/fuzz/.
