@@ -35,6 +35,10 @@ static const char usage[] =
 	"  --format FORMAT    text (default: file:line:col: severity: message [rule]), json,\n"
 	"                     github (workflow commands) or sarif (SARIF 2.1.0)\n"
 	"  --strict           warnings fail the check too\n"
+	"  -q, --quiet        print only the findings that fail the check, and no count\n"
+	"  --color WHEN       auto (default: on a terminal, unless NO_COLOR is set), always\n"
+	"                     or never; on a terminal (or always) each finding also shows\n"
+	"                     its source line with a caret under the column\n"
 	"  --as-of DATE       take DATE (YYYY-MM-DD) as today for deadline rules\n"
 	"  --rule ID=SEV      set a rule's severity: error, warning or off\n"
 	"  --list-rules       list every rule with its severity and what it checks\n"
@@ -55,7 +59,8 @@ typedef struct options {
 	const char *format;
 	const char *as_of;
 	const char *explain;
-	bool strict, list_rules, staged;
+	bool strict, list_rules, staged, quiet;
+	const char *color;
 	const char **rules;
 	size_t nrules;
 	const char **paths;
@@ -104,6 +109,10 @@ static int parse_args(int argc, char **argv, options *o)
 			o->source = SAMV_SOURCE_INDEX;
 			continue;
 		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			o->quiet = true;
+			continue;
+		}
 		if (strcmp(a, "--strict") == 0) {
 			o->strict = true;
 			continue;
@@ -114,9 +123,9 @@ static int parse_args(int argc, char **argv, options *o)
 		}
 		/* Options with a value: "--opt VALUE" or "--opt=VALUE" (and "-C DIR"). */
 		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule",
-							  "--explain" };
-		size_t which = 6;
-		for (size_t k = 0; k < 6; k++) {
+							  "--explain", "--color", "--colour" };
+		size_t which = 8;
+		for (size_t k = 0; k < 8; k++) {
 			size_t n = strlen(with_value[k]);
 			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && k > 0))) {
 				which = k;
@@ -124,7 +133,7 @@ static int parse_args(int argc, char **argv, options *o)
 				break;
 			}
 		}
-		if (which == 6)
+		if (which == 8)
 			return usage_error("unknown option '%s'", a);
 		if (!value) {
 			if (i + 1 >= argc)
@@ -148,6 +157,10 @@ static int parse_args(int argc, char **argv, options *o)
 		case 5:
 			o->explain = value;
 			break;
+		case 6:
+		case 7:
+			o->color = value;
+			break;
 		default:
 			o->rules[o->nrules++] = value;
 		}
@@ -158,6 +171,9 @@ static int parse_args(int argc, char **argv, options *o)
 		known = known || strcmp(o->format, formats[k]) == 0;
 	if (!known)
 		return usage_error("unknown format '%s' (text, json, github or sarif)", o->format);
+	if (o->color && strcmp(o->color, "auto") != 0 && strcmp(o->color, "always") != 0 &&
+	    strcmp(o->color, "never") != 0)
+		return usage_error("--color must be auto, always or never, not '%s'", o->color);
 	if (o->explain && samv_rule_index(o->explain) < 0)
 		return usage_error("unknown rule '%s' (samv-check --list-rules lists them)", o->explain);
 	if (o->rev && o->staged)
@@ -249,6 +265,62 @@ done:
 	return rc;
 }
 
+/* Source lines for excerpts, read once per file from the same source as the check. */
+typedef struct line_cache {
+	samv_source *src;
+	samv_file *files;
+	size_t n;
+} line_cache;
+
+static const char *line_of(void *arg, const char *path, uint32_t line, size_t *len)
+{
+	line_cache *lc = arg;
+	samv_file *f = NULL;
+	for (size_t i = 0; i < lc->n && !f; i++)
+		if (strcmp(lc->files[i].path, path) == 0)
+			f = &lc->files[i];
+	if (!f) {
+		samv_file *grown = realloc(lc->files, (lc->n + 1) * sizeof *grown);
+		char *err = NULL;
+		if (!grown)
+			return NULL;
+		lc->files = grown;
+		f = &lc->files[lc->n];
+		memset(f, 0, sizeof *f);
+		if (samv_source_read(lc->src, path, f, &err) != 0) {
+			free(err);
+			samv_file_clear(f);
+			f->path = strdup(path); /* remembered as unreadable: no excerpt */
+		}
+		lc->n++;
+	}
+	const char *p = f->data, *end = f->data + f->len;
+	for (uint32_t l = 1; p && l < line; l++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		p = p ? p + 1 : NULL;
+	}
+	if (!p || p >= end)
+		return NULL;
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	*len = (size_t)((eol ? eol : end) - p);
+	if (*len && p[*len - 1] == '\r')
+		(*len)--;
+	return p;
+}
+
+/* -q: keep only the findings that fail the check. */
+static void keep_failures(samv_diags *d, bool strict)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < d->count; i++) {
+		if (d->items[i].severity == SAMV_SEV_ERROR || strict)
+			d->items[kept++] = d->items[i];
+		else
+			samv_finding_clear(&d->items[i]);
+	}
+	d->count = kept;
+}
+
 static int run(const options *o)
 {
 	samv_session s;
@@ -259,10 +331,23 @@ static int run(const options *o)
 	if (samv_session_open(&s, &so, &err) || filter_paths(&s.diags, o, s.ledger, s.root, &err))
 		goto done;
 	samv_diags_sort(&s.diags);
+	samv_counts c = samv_diags_count(&s.diags);
+	if (o->quiet)
+		keep_failures(&s.diags, o->strict);
 	if (strcmp(o->format, "json") == 0) {
 		samv_output_json(stdout, &s.diags);
 	} else if (strcmp(o->format, "text") == 0) {
-		samv_output_text(stdout, &s.diags);
+		const char *when = o->color ? o->color : "auto";
+		bool terminal = isatty(STDOUT_FILENO);
+		const char *no_color = getenv("NO_COLOR");
+		line_cache lc = { s.src, NULL, 0 };
+		samv_text_style style = {
+			strcmp(when, "always") == 0 ||
+				(strcmp(when, "auto") == 0 && terminal && !(no_color && *no_color)),
+			terminal || strcmp(when, "always") == 0 ? line_of : NULL, &lc
+		};
+		samv_output_text_styled(stdout, &s.diags, &style);
+		samv_files_free(lc.files, lc.n);
 	} else {
 		char *prefix = path_prefix(s.root);
 		if (strcmp(o->format, "github") == 0)
@@ -271,8 +356,7 @@ static int run(const options *o)
 			samv_output_sarif(stdout, &s.diags, prefix ? prefix : "", SAMV_VERSION);
 		free(prefix);
 	}
-	samv_counts c = samv_diags_count(&s.diags);
-	if (strcmp(o->format, "text") == 0)
+	if (strcmp(o->format, "text") == 0 && !o->quiet)
 		fprintf(stderr, "%zu error%s, %zu warning%s in %zu files\n", c.errors,
 			c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", s.ledger->nfiles);
 	status = s.unreadable ? 2 : c.errors || (o->strict && c.warnings) ? 1 : 0;

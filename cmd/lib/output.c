@@ -60,12 +60,57 @@ static void text_escaped(FILE *out, const char *s)
 
 void samv_output_text(FILE *out, const samv_diags *d)
 {
+	samv_text_style plain = { false, NULL, NULL };
+	samv_output_text_styled(out, d, &plain);
+}
+
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+/* The source line, then spaces (tabs where the line has tabs) up to the column, a caret. */
+static void excerpt(FILE *out, const samv_text_style *st, const char *file, uint32_t line, uint32_t col)
+{
+	size_t len;
+	const char *text = st->line_of ? st->line_of(st->arg, file, line, &len) : NULL;
+	if (!text)
+		return;
+	char *copy = samv_strprintf("%.*s", (int)len, text);
+	if (!copy)
+		return;
+	fprintf(out, "%6u | ", line);
+	text_escaped(out, copy);
+	fprintf(out, "\n       | ");
+	const unsigned char *p = (const unsigned char *)copy;
+	for (uint32_t c = 1; c < col && *p; c++) {
+		fputc(*p == '\t' ? '\t' : ' ', out);
+		p += utf8_sequence(p) ? utf8_sequence(p) : 1;
+	}
+	fprintf(out, "%s^%s\n", st->colour ? "\033[1;32m" : "", st->colour ? RESET : "");
+	free(copy);
+}
+
+void samv_output_text_styled(FILE *out, const samv_diags *d, const samv_text_style *st)
+{
+	const char *bold = st->colour ? BOLD : "", *reset = st->colour ? RESET : "";
 	for (size_t i = 0; i < d->count; i++) {
 		const samv_finding *f = &d->items[i];
+		const char *hue = !st->colour ? "" : f->severity == SAMV_SEV_ERROR ? "\033[1;31m" : "\033[1;33m";
+		fputs(bold, out);
 		text_escaped(out, f->file);
-		fprintf(out, ":%u:%u: %s: ", f->line, f->col, severity_word(f->severity));
+		fprintf(out, ":%u:%u:%s %s%s:%s ", f->line, f->col, reset, hue, severity_word(f->severity), reset);
 		text_escaped(out, f->message);
 		fprintf(out, " [%s]\n", f->rule);
+		excerpt(out, st, f->file, f->line, f->col);
+		for (size_t r = 0; st->line_of && r < f->nrelated; r++) {
+			const samv_related *rel = &f->related[r];
+			fputs(bold, out);
+			text_escaped(out, rel->file);
+			fprintf(out, ":%u:%u:%s %snote:%s ", rel->line, rel->col, reset,
+				st->colour ? "\033[1;36m" : "", reset);
+			text_escaped(out, rel->message);
+			fputc('\n', out);
+			excerpt(out, st, rel->file, rel->line, rel->col);
+		}
 	}
 }
 

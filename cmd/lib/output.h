@@ -10,6 +10,7 @@
 #ifndef SAMV_OUTPUT_H
 #define SAMV_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -21,6 +22,18 @@ typedef struct samv_counts {
 
 samv_counts samv_diags_count(const samv_diags *d);
 void samv_output_text(FILE *out, const samv_diags *d);
+
+/* For people at a terminal: the same first line per finding (editors still parse it), then
+ * the source line with a caret under the column, and each related position likewise, as
+ * modern compilers do. line_of returns the text of a line of a file (without its line
+ * break; *len set) or NULL; colour uses ANSI escapes. */
+typedef const char *(*samv_line_of)(void *arg, const char *file, uint32_t line, size_t *len);
+typedef struct samv_text_style {
+	bool colour;
+	samv_line_of line_of; /* NULL: no excerpts */
+	void *arg;
+} samv_text_style;
+void samv_output_text_styled(FILE *out, const samv_diags *d, const samv_text_style *style);
 void samv_output_json(FILE *out, const samv_diags *d);
 /* GitHub Actions workflow commands (::error file=...,line=...,col=...,title=RULE::message).
  * prefix is put before each file path so that paths are relative to the repository
