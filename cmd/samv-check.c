@@ -45,6 +45,9 @@ static const char usage[] =
 	"  --explain ID       what rule ID checks, why, and how to mend a finding\n"
 	"  -h, --help         show this help\n"
 	"  --version          show the version\n"
+	"  --stdin-filename PATH -\n"
+	"                     check the text on standard input as if it stood at PATH in the\n"
+	"                     ledger (an editor's unsaved buffer); report findings in it only\n"
 	"  PATH...            report findings in these files or directories only\n"
 	"                     (the whole ledger is still loaded, for references)\n"
 	"\n"
@@ -61,6 +64,7 @@ typedef struct options {
 	const char *explain;
 	bool strict, list_rules, staged, quiet;
 	const char *color;
+	const char *stdin_filename;
 	const char **rules;
 	size_t nrules;
 	const char **paths;
@@ -123,9 +127,10 @@ static int parse_args(int argc, char **argv, options *o)
 		}
 		/* Options with a value: "--opt VALUE" or "--opt=VALUE" (and "-C DIR"). */
 		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule",
-							  "--explain", "--color", "--colour" };
-		size_t which = 8;
-		for (size_t k = 0; k < 8; k++) {
+							  "--explain", "--color", "--colour",
+							  "--stdin-filename" };
+		size_t which = 9;
+		for (size_t k = 0; k < 9; k++) {
 			size_t n = strlen(with_value[k]);
 			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && k > 0))) {
 				which = k;
@@ -133,7 +138,7 @@ static int parse_args(int argc, char **argv, options *o)
 				break;
 			}
 		}
-		if (which == 8)
+		if (which == 9)
 			return usage_error("unknown option '%s'", a);
 		if (!value) {
 			if (i + 1 >= argc)
@@ -161,6 +166,9 @@ static int parse_args(int argc, char **argv, options *o)
 		case 7:
 			o->color = value;
 			break;
+		case 8:
+			o->stdin_filename = value;
+			break;
 		default:
 			o->rules[o->nrules++] = value;
 		}
@@ -176,6 +184,19 @@ static int parse_args(int argc, char **argv, options *o)
 		return usage_error("--color must be auto, always or never, not '%s'", o->color);
 	if (o->explain && samv_rule_index(o->explain) < 0)
 		return usage_error("unknown rule '%s' (samv-check --list-rules lists them)", o->explain);
+	if (o->stdin_filename) {
+		if (o->npaths != 1 || strcmp(o->paths[0], "-") != 0)
+			return usage_error("%s", "--stdin-filename PATH takes the text from standard input: give '-' and no other PATH");
+		size_t n = strlen(o->stdin_filename);
+		if (!(n > 5 && strcmp(o->stdin_filename + n - 5, ".yaml") == 0) &&
+		    !(n > 4 && strcmp(o->stdin_filename + n - 4, ".yml") == 0))
+			return usage_error("--stdin-filename '%s' is not a record file (.yaml or .yml)", o->stdin_filename);
+		o->paths[0] = o->stdin_filename;
+	} else {
+		for (size_t k = 0; k < o->npaths; k++)
+			if (strcmp(o->paths[k], "-") == 0)
+				return usage_error("%s", "'-' (standard input) needs --stdin-filename PATH");
+	}
 	if (o->rev && o->staged)
 		return usage_error("%s", "--staged and --rev cannot be used together");
 	return -1;
@@ -321,13 +342,66 @@ static void keep_failures(samv_diags *d, bool strict)
 	d->count = kept;
 }
 
+/* Standard input, whole, bounded like any record file. */
+static char *read_stdin(size_t *len, char **err)
+{
+	size_t cap = 65536, n = 0, got;
+	char *buf = malloc(cap + 1);
+	while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += got;
+		if (n == cap) {
+			if (cap > SAMV_SOURCE_MAX_FILE) {
+				free(buf);
+				*err = samv_strprintf("standard input is larger than the 16 MiB a record file may have");
+				return NULL;
+			}
+			char *grown = realloc(buf, cap * 2 + 1);
+			if (!grown)
+				free(buf);
+			buf = grown;
+			cap *= 2;
+		}
+	}
+	if (!buf) {
+		*err = samv_strprintf("out of memory");
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* The root-relative path of PATH given relative to -C DIR. */
+static char *ledger_path(const options *o, const char *root, const char *path, char **err)
+{
+	char buf[PATH_MAX];
+	char *base = realpath(o->dir, buf);
+	char *rel = base ? samv_path_in_root(root, base, path) : NULL;
+	if (!rel)
+		*err = samv_strprintf("'%s' is outside the ledger at %s", path, root);
+	return rel;
+}
+
 static int run(const options *o)
 {
-	samv_session s;
-	char *err = NULL;
+	samv_session s = { 0 };
+	char *err = NULL, *text = NULL, *overlay = NULL;
+	size_t text_len = 0;
 	int status = 2;
-	samv_session_options so = { o->dir, o->source, o->rev, o->as_of, o->rules, o->nrules };
+	samv_session_options so = { o->dir, o->source, o->rev, o->as_of, o->rules, o->nrules, NULL, NULL, 0 };
 
+	if (o->stdin_filename) {
+		char *root = samv_source_find_root(o->dir);
+		overlay = root ? ledger_path(o, root, o->stdin_filename, &err) : NULL;
+		free(root);
+		text = overlay ? read_stdin(&text_len, &err) : NULL;
+		if (!text && !err)
+			err = samv_strprintf("no samv.yaml in '%s' or any directory above it", o->dir);
+		if (!text)
+			goto done;
+		so.overlay_path = overlay;
+		so.overlay_data = text;
+		so.overlay_len = text_len;
+	}
 	if (samv_session_open(&s, &so, &err) || filter_paths(&s.diags, o, s.ledger, s.root, &err))
 		goto done;
 	samv_diags_sort(&s.diags);
@@ -364,6 +438,8 @@ done:
 	if (err)
 		fprintf(stderr, "samv-check: %s\n", err);
 	free(err);
+	free(text);
+	free(overlay);
 	samv_session_close(&s);
 	return status;
 }

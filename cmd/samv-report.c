@@ -315,7 +315,7 @@ static int run(const options *o)
 	bool modified = false;
 	int status = 2;
 	samv_session_options so = { o->dir, o->staged ? SAMV_SOURCE_INDEX : o->rev ? SAMV_SOURCE_COMMIT : SAMV_SOURCE_WORKTREE,
-				    o->rev, o->as_of, NULL, 0 };
+				    o->rev, o->as_of, NULL, 0, NULL, NULL, 0 };
 
 	if (samv_session_open(&s, &so, &err))
 		goto done;

@@ -30,8 +30,14 @@ int samv_session_open(samv_session *s, const samv_session_options *o, char **err
 				      "samv ledger", o->dir);
 		return -1;
 	}
-	if (samv_source_open(&s->src, s->root, o->source, o->rev, err) ||
-	    samv_ledger_load(&s->ledger, s->src, &s->diags, &s->unreadable, err))
+	if (samv_source_open(&s->src, s->root, o->source, o->rev, err))
+		return -1;
+	if (o->overlay_path &&
+	    samv_source_overlay(s->src, o->overlay_path, o->overlay_data, o->overlay_len)) {
+		*err = samv_strprintf("out of memory");
+		return -1;
+	}
+	if (samv_ledger_load(&s->ledger, s->src, &s->diags, &s->unreadable, err))
 		return -1;
 	samv_rules_config_init(&s->cfg, s->ledger, samv_session_system_today(), &s->diags);
 	if (o->as_of)

@@ -24,6 +24,10 @@ typedef struct samv_session_options {
 	const char *as_of; /* "YYYY-MM-DD" or NULL */
 	const char *const *rules; /* "ID=SEVERITY" overrides */
 	size_t nrules;
+	/* Text standing in for one file (root-relative path), as an editor's unsaved buffer. */
+	const char *overlay_path;
+	const char *overlay_data;
+	size_t overlay_len;
 } samv_session_options;
 
 typedef struct samv_session {

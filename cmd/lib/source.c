@@ -35,6 +35,7 @@ struct samv_source {
 	git_tree *tree;		  /* COMMIT: the subtree at prefix */
 	bool git_ready;		  /* git_libgit2_init succeeded: free must shut down */
 	bool no_repo;		  /* describe found no repository around a work tree */
+	samv_file overlay;	  /* --stdin-filename: text that stands in for one file */
 };
 
 /* What loading one file came to. The two problem codes carry a message in *why. */
@@ -288,6 +289,14 @@ static int load_commit(samv_source *src, const char *rel, char **data, size_t *l
 
 static int load_path(samv_source *src, const char *rel, char **data, size_t *len, char **why)
 {
+	if (src->overlay.path && strcmp(src->overlay.path, rel) == 0) {
+		*data = malloc(src->overlay.len + 1);
+		if (!*data)
+			return LOAD_FAILED;
+		memcpy(*data, src->overlay.data, src->overlay.len + 1);
+		*len = src->overlay.len;
+		return LOAD_OK;
+	}
 	switch (src->kind) {
 	case SAMV_SOURCE_INDEX:
 		return load_index(src, rel, data, len, why);
@@ -523,10 +532,27 @@ void samv_source_free(samv_source *src)
 	git_repository_free(src->repo);
 	if (src->git_ready)
 		git_libgit2_shutdown();
+	samv_file_clear(&src->overlay);
 	free(src->prefix);
 	free(src->root);
 	free(src);
 }
+
+int samv_source_overlay(samv_source *src, const char *path, const char *data, size_t len)
+{
+	samv_file_clear(&src->overlay);
+	src->overlay.path = strdup(path);
+	src->overlay.data = malloc(len + 1);
+	if (!src->overlay.path || !src->overlay.data) {
+		samv_file_clear(&src->overlay);
+		return -1;
+	}
+	memcpy(src->overlay.data, data, len);
+	src->overlay.data[len] = '\0';
+	src->overlay.len = len;
+	return 0;
+}
+
 
 int samv_source_read(samv_source *src, const char *path, samv_file *out, char **err)
 {
@@ -972,6 +998,34 @@ static int cmp_files(const void *a, const void *b)
 	return strcmp(((const samv_file *)a)->path, ((const samv_file *)b)->path);
 }
 
+/* Put the overlay into a listing: in place of the file it names, or added. */
+static int apply_overlay(const samv_source *src, lister *l)
+{
+	const samv_file *o = &src->overlay;
+	samv_file *slot = NULL;
+	for (size_t i = 0; i < l->count && !slot; i++)
+		if (strcmp(l->files[i].path, o->path) == 0)
+			slot = &l->files[i];
+	if (!slot) {
+		samv_file *grown = realloc(l->files, (l->count + 1) * sizeof *grown);
+		if (!grown)
+			return -1;
+		l->files = grown;
+		l->cap = l->count + 1;
+		slot = &l->files[l->count++];
+		memset(slot, 0, sizeof *slot);
+		if (!(slot->path = strdup(o->path)))
+			return -1;
+	}
+	free(slot->data);
+	slot->data = malloc(o->len + 1);
+	if (!slot->data)
+		return -1;
+	memcpy(slot->data, o->data, o->len + 1);
+	slot->len = o->len;
+	return 0;
+}
+
 int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
 		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
 		     char **err)
@@ -995,6 +1049,10 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 		r = walk_tree(&l, src->tree, "");
 	else
 		r = walk_dir(&l, "");
+	if (r >= 0 && src->overlay.path && apply_overlay(src, &l)) {
+		*err = strdup("out of memory");
+		r = -1;
+	}
 	if (r < 0) {
 		samv_files_free(l.files, l.count);
 		return -1;

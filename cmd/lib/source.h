@@ -70,6 +70,12 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
  * git fails. */
 int samv_source_describe(samv_source *src, char **commit, bool *modified);
 
+/* Let text stand in for the file at path (root-relative) in this source: listed and read
+ * in its place, or added when the source has no such file. For editors that check an
+ * unsaved buffer (--stdin-filename). The text is copied. Returns 0, or -1 when out of
+ * memory. */
+int samv_source_overlay(samv_source *src, const char *path, const char *data, size_t len);
+
 void samv_file_clear(samv_file *f);
 void samv_files_free(samv_file *files, size_t count);
 

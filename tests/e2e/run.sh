@@ -8,6 +8,7 @@
 #   expected   the exact standard output
 #   status     the exact exit status (default 0)
 #   command    optional: the program, samv-check (default) or samv-report
+#   stdin      optional: what the program reads on standard input (default: nothing)
 # Adding a case means adding files, not code. Run: sh tests/e2e/run.sh BUILD-DIR [CASE...]
 # BLESS=1 writes the actual output and status into the named cases instead of comparing:
 # review the result with git diff before committing it.
@@ -39,7 +40,9 @@ for name in $cases; do
 	bin="$top/$build/$program"
 	want_status=0
 	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
-	(cd "$dir" && "$bin" "$@") > "$tmp/out" 2> "$tmp/err"
+	input=/dev/null
+	[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
+	(cd "$dir" && "$bin" "$@") < "$input" > "$tmp/out" 2> "$tmp/err"
 	status=$?
 	if [ "${BLESS:-}" = 1 ]; then
 		cp "$tmp/out" "$case_dir/expected"
