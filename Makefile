@@ -48,7 +48,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol mantest
 all: deps $(CMDS)
 
 deps:
@@ -99,6 +99,9 @@ e2e: all
 hooktest: all
 	$(Q)sh tests/hook/run.sh $(BUILD)
 
+mantest: all
+	$(Q)sh tests/man/run.sh $(BUILD)
+
 # Every e-invoice samv writes, for ledger/ and the fixtures, against the official PEPPOL
 # rules (skipped with one line where the kit in PEPPOL_KIT is absent).
 peppol: all
@@ -112,6 +115,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory suite
 	$(Q)$(MAKE) --no-print-directory e2e
 	$(Q)$(MAKE) --no-print-directory hooktest
+	$(Q)$(MAKE) --no-print-directory mantest
 	$(Q)$(MAKE) --no-print-directory peppol
 
 demo: all
@@ -120,10 +124,16 @@ demo: all
 	@echo "the site is in $(BUILD)/site/index.html"
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samv/schema $(DESTDIR)$(PREFIX)/share/samv/hooks
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samv/schema $(DESTDIR)$(PREFIX)/share/samv/hooks \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(CMDS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/samv/schema/
 	install -m 755 hooks/pre-commit $(DESTDIR)$(PREFIX)/share/samv/hooks/
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 completions/samv.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/samv-check
+	install -m 644 completions/samv.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/samv-report
 
 install-hooks:
 	$(Q)sh scripts/install-hooks.sh
