@@ -142,5 +142,6 @@ clean:
 	rm -rf build build-sanitize
 
 include mk/fuzz.mk
+include mk/editor.mk
 
 -include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)

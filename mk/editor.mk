@@ -1,0 +1,1 @@
+# Editor and pre-commit framework tests (tests/editor, tests/precommit).
