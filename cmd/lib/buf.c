@@ -128,11 +128,33 @@ void samv_buf_csv(samv_buf *b, const char *s)
 		samv_buf_puts(b, "\"");
 }
 
+/* "&lt;" or "&#60;" at s: what a Markdown renderer would turn into a character. */
+static bool starts_entity(const char *s)
+{
+	const char *p = s + 1;
+	if (*p == '#')
+		p++;
+	const char *name = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+		p++;
+	return p > name && *p == ';';
+}
+
 void samv_buf_md(samv_buf *b, const char *s)
 {
+	static const char special[] = "|\\*_`[]<>\n\r";
 	static const char *const with[] = { "\\|", "\\\\", "\\*", "\\_", "\\`", "\\[", "\\]",
 					    "&lt;", "&gt;", " ", " " };
-	escaped(b, s, "|\\*_`[]<>\n\r", with);
+	/* A plain & stays readable; only one that would start an entity is escaped. */
+	for (const char *run = s; s && *s; run = s) {
+		while (*s && !strchr(special, *s) && !(*s == '&' && starts_entity(s)))
+			s++;
+		samv_buf_add(b, run, (size_t)(s - run));
+		if (!*s)
+			break;
+		samv_buf_puts(b, *s == '&' ? "&amp;" : with[strchr(special, *s) - special]);
+		s++;
+	}
 }
 
 void samv_buf_money(samv_buf *b, samv_ore amount, bool swedish)

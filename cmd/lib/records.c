@@ -392,6 +392,35 @@ const samv_member *samv_body_member(const samv_body *b, const char *id)
 	return NULL;
 }
 
+const samv_term *samv_records_term(const samv_records *r, const char *agreement, int year, bool autumn)
+{
+	for (size_t i = 0; i < r->nterms; i++) {
+		const samv_term *t = &r->terms[i];
+		if (t->year == year && t->autumn == autumn && strcmp(t->agreement_id, agreement) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+bool samv_agreement_in_force(const samv_agreement *a, samv_date first, samv_date last)
+{
+	if (a->valid_from == SAMV_NO_DATE || a->valid_from > last)
+		return false;
+	return a->effective == SAMV_NO_DATE || a->effective > first;
+}
+
+bool samv_agreement_years(const samv_agreement *a, int *first, int *last)
+{
+	int m, d;
+	if (a->valid_from == SAMV_NO_DATE)
+		return false;
+	samv_date_to_ymd(a->valid_from, first, &m, &d);
+	*last = 9999;
+	if (a->effective != SAMV_NO_DATE)
+		samv_date_to_ymd(a->effective - 1, last, &m, &d);
+	return *last >= *first;
+}
+
 /* ---- assembly ---- */
 
 /* Valid records of one kind with an id; duplicates after the first are left out. */

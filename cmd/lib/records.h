@@ -243,6 +243,14 @@ const samv_unit *samv_party_unit(const samv_party *p, const char *id);
 const samv_person *samv_party_person(const samv_party *p, const char *id);
 const samv_member *samv_body_member(const samv_body *b, const char *id);
 
+/* The term file of an agreement for a term, or NULL. */
+const samv_term *samv_records_term(const samv_records *r, const char *agreement, int year, bool autumn);
+/* The agreement is in force on some day of [first, last]: from valid_from until the day
+ * before its termination's `effective`. */
+bool samv_agreement_in_force(const samv_agreement *a, samv_date first, samv_date last);
+/* The calendar years in which it is in force, as [first, last] (last 9999 when open). */
+bool samv_agreement_years(const samv_agreement *a, int *first, int *last);
+
 /* "2025-VT" -> year 2025, autumn false. Returns false when malformed. */
 bool samv_term_parse(const char *term, int *year, bool *autumn);
 

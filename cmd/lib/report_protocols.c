@@ -1,25 +1,1505 @@
-/* report_protocols.c — placeholder until the protocol reports are written. */
+/*
+ * report_protocols.c — the meeting reports: one protocol laid out as seed 004 (Markdown,
+ * HTML), every action point of every protocol (Markdown, HTML), and every deadline of
+ * §§ 4.2, 4.6, 8, 9 and protocol adjustment with what is done and what is due (Markdown,
+ * iCalendar).
+ *
+ * Like every report it reads only the typed records (records.h) and the check's findings,
+ * renders into buffers and hands each finished file to the emitter. Deadline dates come
+ * from deadlines.h, and each status is decided the way the deadline rules decide
+ * (rules_terms.c, rules_invoices.c, rules_agreements.c, rules_protocols.c), so the report
+ * and samv-check never disagree about what is missing.
+ *
+ * Decisions taken here:
+ * - A protocol is found by its record id "BODY/ID", by its own id when only one body has
+ *   it, or by its file: the path relative to the ledger root, a path that ends with
+ *   "/" + that path (given from another directory, or absolute), or a unique tail of it
+ *   ("2020-02-26.yaml"). A protocol file that failed its schema is named as such rather than
+ *   reported unknown. Members are shown by name and party name; an id that names no member
+ *   is shown as the id with "(inte ledamot)", never silently. The next meeting goes into
+ *   the item titled "Nästa möte" when there is one (item 13 of seed 004), else into a
+ *   section of its own. The file is "protocols/BODY/ID.md" (or .html).
+ * - Action points have no "done" flag in the ledger (SPEC § 3.8), so the report cannot
+ *   know what is done. It splits them by date: open are those without a due date or due
+ *   today or later, sorted by due date with undated ones last; past due ("förfallna") are
+ *   those whose date has passed, oldest first, to be followed up at the next meeting. Each
+ *   section's lead says so, so nobody reads "förfallen" as "not done".
+ * - Deadlines, one row each: § 4.2 the university's notice and the municipality's offer
+ *   for every term in which an agreement is in force (the terms notice-missing considers,
+ *   and any later term with a file), the yearly plan (due as its year begins; plan-missing
+ *   checks no date, so a plan is never "late"), and a withdrawal by the municipality 4
+ *   weeks before the placement's first day; § 4.6 invoicing per term and agreement for
+ *   the confirmed and completed placements, grouped by their invoicing deadline (15 June /
+ *   15 December, or later for a placement ending later), and payment of every recorded
+ *   invoice; § 8 the follow-up of every year in force up to this one; § 9 the day a
+ *   termination takes effect, and each withdrawal from the declaration of intent; the
+ *   adjustment of every protocol, protocol_adjust_days after its meeting. Status: done (on
+ *   time, with the date it was done), late (done after the deadline), missing (the
+ *   deadline has passed, nothing recorded), upcoming. Invoicing counts confirmed as well as
+ *   completed placements (a confirmed placement whose deadline has passed is one nobody
+ *   invoiced, or whose status nobody updated); invoice-missing warns about completed ones.
+ *   An invoice is late when issued after its own deadline, computed as invoice-late does
+ *   (its placements' latest end), so a group is never late where the rule is silent.
+ * - The iCalendar file has one all-day event per deadline whose UID is made from what the
+ *   deadline is about ("notice-2025-VT-nacka-ki@samv"), so a calendar that imports it again
+ *   updates the events rather than doubling them; the status is at the end of SUMMARY.
+ *   A termination's row is done when its notice was given in time (the date shown is the
+ *   notice's), late when notice_months had not run out by `effective`.
+ * - Errors in the ledger: the notice (samv_report_notice) heads every Markdown and HTML
+ *   file, and goes into the calendar's description and every event's DESCRIPTION.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "deadlines.h"
 #include "report.h"
+
+/* ---- shared pieces ---- */
+
+/* samv_tr for a format string: a conditional of two literals, which the compiler checks
+ * against the arguments, where a call to samv_tr would hide them. */
+#define TR(c, sv, en) ((c)->swedish ? (sv) : (en))
+
+static const char *const weekday_sv[] = { "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag" };
+static const char *const weekday_en[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+static const char *const month_sv[] = { "januari", "februari", "mars", "april", "maj", "juni", "juli",
+					"augusti", "september", "oktober", "november", "december" };
+static const char *const month_en[] = { "January", "February", "March", "April", "May", "June", "July",
+					"August", "September", "October", "November", "December" };
+
+/* "Onsdag 26 februari 2020" or "Wednesday 26 February 2020". */
+static void long_date(const samv_report_ctx *c, samv_buf *b, samv_date d)
+{
+	int y, m, day;
+	if (d == SAMV_NO_DATE)
+		return;
+	samv_date_to_ymd(d, &y, &m, &day);
+	int w = samv_date_weekday(d) - 1;
+	const char *wd = c->swedish ? weekday_sv[w] : weekday_en[w];
+	const char *month = c->swedish ? month_sv[m - 1] : month_en[m - 1];
+	/* Capitalise the Swedish weekday, which is ASCII in its first letter. */
+	samv_buf_printf(b, "%c%s %d %s %d", c->swedish ? wd[0] - 'a' + 'A' : wd[0], wd + 1, day, month, y);
+}
+
+/* " kl 09:00–12:00" or ", 09:00–12:00"; nothing without a start. */
+static void time_span(const samv_report_ctx *c, samv_buf *b, const char *start, const char *end)
+{
+	if (!start)
+		return;
+	samv_buf_printf(b, "%s%s", samv_tr(c, " kl ", ", "), start);
+	if (end)
+		samv_buf_printf(b, "–%s", end);
+}
+
+static const char *party_name(const samv_report_ctx *c, const char *id)
+{
+	const samv_party *p = samv_records_party(c->records, id);
+	return p && p->name ? p->name : id;
+}
+
+static const char *body_name(const samv_protocol *p)
+{
+	return p->body && p->body->name ? p->body->name : p->body_id;
+}
+
+/* A member's name, or NULL when the id names no member of the body. */
+static const char *member_name(const samv_protocol *p, const char *id)
+{
+	const samv_member *m = samv_body_member(p->body, id);
+	return m && m->name ? m->name : NULL;
+}
+
+typedef void (*escape_fn)(samv_buf *, const char *);
+
+/* A member by name, escaped; an id that names no member is shown as such. */
+static void put_member(const samv_report_ctx *c, samv_buf *b, escape_fn esc, const samv_protocol *p,
+		       const char *id)
+{
+	const char *name = member_name(p, id);
+	if (name) {
+		esc(b, name);
+	} else if (id) {
+		esc(b, id);
+		samv_buf_puts(b, samv_tr(c, " (inte ledamot)", " (not a member)"));
+	} else {
+		samv_buf_puts(b, "–");
+	}
+}
+
+static const char *node_text(const samv_node *list, size_t i)
+{
+	return list && i < list->count ? samv_node_str(list->c.items[i]) : NULL;
+}
+
+/* The next paragraph of a ledger text, from *s on: blank lines separate paragraphs, and
+ * surrounding white space is dropped. Returns it malloc'd, or NULL at the end (*oom set
+ * when memory ran out). */
+static char *next_paragraph(const char **s, bool *oom)
+{
+	const char *p = *s;
+	while (p && *p && strchr(" \t\r\n", *p))
+		p++;
+	if (!p || !*p)
+		return NULL;
+	const char *end = strstr(p, "\n\n");
+	size_t len = end ? (size_t)(end - p) : strlen(p);
+	*s = p + len;
+	while (len && strchr(" \t\r\n", p[len - 1]))
+		len--;
+	char *para = malloc(len + 1);
+	if (!para) {
+		*oom = true;
+		return NULL;
+	}
+	memcpy(para, p, len);
+	para[len] = '\0';
+	return para;
+}
+
+/* Ledger text as Markdown paragraphs: single line breaks become spaces, and a paragraph
+ * that would start a heading, a list or a rule is escaped so that it stays text. */
+static void md_paragraphs(samv_buf *b, const char *text)
+{
+	char *para;
+	while ((para = next_paragraph(&text, &b->oom))) {
+		/* "1. " would start a list: escape its dot ("1\. "); "#", "-", "+" themselves. */
+		size_t digits = strspn(para, "0123456789");
+		if (digits && (para[digits] == '.' || para[digits] == ')')) {
+			samv_buf_add(b, para, digits);
+			samv_buf_puts(b, "\\");
+			samv_buf_md(b, para + digits);
+		} else {
+			if (strchr("#-+=", para[0]))
+				samv_buf_puts(b, "\\");
+			samv_buf_md(b, para);
+		}
+		samv_buf_puts(b, "\n\n");
+		free(para);
+	}
+}
+
+/* The same as HTML paragraphs. */
+static void html_paragraphs(samv_buf *b, const char *text)
+{
+	char *para;
+	while ((para = next_paragraph(&text, &b->oom))) {
+		samv_buf_puts(b, "<p>");
+		samv_buf_html(b, para);
+		samv_buf_puts(b, "</p>\n");
+		free(para);
+	}
+}
+
+static void md_notice(const samv_report_ctx *c, samv_buf *b)
+{
+	samv_buf notice = { 0 };
+	samv_report_notice(c, &notice);
+	if (notice.len) {
+		samv_buf_puts(b, "> **");
+		samv_buf_md(b, notice.data);
+		samv_buf_puts(b, "**\n\n");
+	}
+	b->oom |= notice.oom;
+	samv_buf_free(&notice);
+}
+
+static void md_footer(const samv_report_ctx *c, samv_buf *b)
+{
+	samv_buf_puts(b, "---\n\n");
+	samv_report_stamp(c, b);
+	samv_buf_puts(b, "\n");
+}
+
+static const char html_style[] =
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;max-width:60rem;"
+	"margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}\n"
+	"h1,h2,h3{line-height:1.2}\n"
+	"table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}\n"
+	"th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
+	"thead th{background:#eee}\n"
+	".body-name{font-size:1.1rem;margin:0}\n"
+	".notice{border:2px solid #b00;background:#fee;padding:.5rem 1rem;font-weight:bold}\n"
+	".signatures p{margin:.2rem 0 .8rem}\n"
+	"footer{margin-top:2rem;border-top:1px solid #bbb;font-size:.85rem;color:#555}\n"
+	"@media print{body{margin:0;max-width:none}.notice{background:none;border-color:#000}"
+	"thead th{background:none}}\n";
+
+/* Everything up to and including <body>; title is ledger text, escaped here. */
+static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
+{
+	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+			c->swedish ? "sv" : "en");
+	samv_buf_html(b, title);
+	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
+}
+
+static void html_notice(const samv_report_ctx *c, samv_buf *b)
+{
+	samv_buf notice = { 0 };
+	samv_report_notice(c, &notice);
+	if (notice.len) {
+		samv_buf_puts(b, "<p class=\"notice\" role=\"alert\">");
+		samv_buf_html(b, notice.data);
+		samv_buf_puts(b, "</p>\n");
+	}
+	b->oom |= notice.oom;
+	samv_buf_free(&notice);
+}
+
+static void html_close(const samv_report_ctx *c, samv_buf *b)
+{
+	/* The stamp is our own text (a commit id), with nothing to escape. */
+	samv_buf_puts(b, "<footer><p>");
+	samv_report_stamp(c, b);
+	samv_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
+}
+
+/* Table headers with scope, labels given as (Swedish, English) pairs, NULL-terminated. */
+static void html_thead(const samv_report_ctx *c, samv_buf *b, const char *const *labels)
+{
+	samv_buf_puts(b, "<table>\n<thead><tr>");
+	for (size_t i = 0; labels[i]; i += 2) {
+		samv_buf_puts(b, "<th scope=\"col\">");
+		samv_buf_html(b, samv_tr(c, labels[i], labels[i + 1]));
+		samv_buf_puts(b, "</th>");
+	}
+	samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
+static void md_thead(const samv_report_ctx *c, samv_buf *b, const char *const *labels)
+{
+	size_t n = 0;
+	samv_buf_puts(b, "|");
+	for (size_t i = 0; labels[i]; i += 2, n++) {
+		samv_buf_puts(b, " ");
+		samv_buf_md(b, samv_tr(c, labels[i], labels[i + 1]));
+		samv_buf_puts(b, " |");
+	}
+	samv_buf_puts(b, "\n|");
+	for (size_t i = 0; i < n; i++)
+		samv_buf_puts(b, "---|");
+	samv_buf_puts(b, "\n");
+}
+
+static int emit(const samv_emitter *e, const char *name, samv_buf *b, char **err)
+{
+	if (b->oom || !name) {
+		*err = samv_strprintf("out of memory");
+		return -1;
+	}
+	return e->emit(e->arg, name, b, err);
+}
+
+/* ---- protocol ID|FILE ---- */
+
+static bool ends_with_path(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n > k && s[n - k - 1] == '/' && strcmp(s + n - k, tail) == 0;
+}
+
+/* The argument names this record's file. */
+static bool names_file(const char *arg, const char *path)
+{
+	return strcmp(arg, path) == 0 || ends_with_path(arg, path) || ends_with_path(path, arg);
+}
+
+/* The protocol's id within its body: "2020-02-26" of "orebro-samverkansrad-skola/2020-02-26". */
+static const char *own_id(const samv_protocol *p)
+{
+	const char *slash = p->id ? strchr(p->id, '/') : NULL;
+	return slash ? slash + 1 : p->id;
+}
+
+static int find_protocol(const samv_report_ctx *c, const char *arg, const samv_protocol **out, char **err)
+{
+	const samv_records *r = c->records;
+	while (arg[0] == '.' && arg[1] == '/')
+		arg += 2;
+	*out = NULL;
+	for (size_t i = 0; i < r->nprotocols; i++)
+		if (r->protocols[i].id && strcmp(r->protocols[i].id, arg) == 0) {
+			*out = &r->protocols[i];
+			return 0;
+		}
+	/* By its own id, then by its file: each must name one protocol. */
+	for (int pass = 0; pass < 2; pass++) {
+		const samv_protocol *first = NULL, *second = NULL;
+		for (size_t i = 0; i < r->nprotocols; i++) {
+			const samv_protocol *p = &r->protocols[i];
+			bool hit = pass == 0 ? own_id(p) && strcmp(own_id(p), arg) == 0
+					     : names_file(arg, p->rec->doc->path);
+			if (!hit)
+				continue;
+			if (!first)
+				first = p;
+			else if (!second)
+				second = p;
+		}
+		if (second) {
+			*err = samv_strprintf("'%s' names more than one protocol ('%s', '%s'): give BODY/ID", arg,
+					      first->id, second->id);
+			return -1;
+		}
+		if (first) {
+			*out = first;
+			return 0;
+		}
+	}
+	const samv_ledger *l = c->ledger;
+	for (size_t i = l->by_kind[SAMV_KIND_PROTOCOL]; i < l->by_kind[SAMV_KIND_PROTOCOL + 1]; i++) {
+		const samv_record *rec = &l->records[i];
+		if (!rec->valid && ((rec->id && strcmp(rec->id, arg) == 0) || names_file(arg, rec->doc->path))) {
+			*err = samv_strprintf("protocol '%s' (%s) does not match its schema: run samv-check and "
+					      "mend it first",
+					      arg, rec->doc->path);
+			return -1;
+		}
+	}
+	*err = samv_strprintf("no protocol '%s': give BODY/ID (e.g. '%s') or the protocol's file", arg,
+			      r->nprotocols ? r->protocols[0].id : "styrgrupp/2025-03-15");
+	return -1;
+}
+
+static const char *const member_cols[] = { "Namn", "Name", "Roll", "Role", "Part", "Party", NULL };
+static const char *const other_cols[] = { "Namn", "Name", "Part", "Party", NULL };
+static const char *const action_cols[] = { "Vem", "Who", "Vad", "What", "Senast", "By", NULL };
+
+/* Rows of members (ids in list) as Markdown or HTML. */
+static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
+			const samv_node *list)
+{
+	escape_fn esc = html ? samv_buf_html : samv_buf_md;
+	for (size_t i = 0; list && i < list->count; i++) {
+		const char *id = node_text(list, i);
+		const samv_member *m = samv_body_member(p->body, id);
+		samv_buf_puts(b, html ? "<tr><td>" : "| ");
+		put_member(c, b, esc, p, id);
+		samv_buf_puts(b, html ? "</td><td>" : " | ");
+		esc(b, m ? m->role : NULL);
+		samv_buf_puts(b, html ? "</td><td>" : " | ");
+		esc(b, m ? party_name(c, m->party) : NULL);
+		samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+	}
+}
+
+static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
+{
+	escape_fn esc = html ? samv_buf_html : samv_buf_md;
+	for (size_t i = 0; list && i < list->count; i++) {
+		const samv_node *o = list->c.items[i];
+		const char *party = samv_field_str(o, "party");
+		samv_buf_puts(b, html ? "<tr><td>" : "| ");
+		esc(b, samv_field_str(o, "name"));
+		samv_buf_puts(b, html ? "</td><td>" : " | ");
+		esc(b, party ? party_name(c, party) : NULL);
+		samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+	}
+}
+
+static void next_meeting_text(const samv_report_ctx *c, samv_buf *b, escape_fn esc, const samv_protocol *p)
+{
+	const samv_node *next = p->next_meeting, *time = samv_node_get(next, "time");
+	const char *place = samv_field_str(next, "place");
+	long_date(c, b, p->next_date);
+	if (samv_node_str(time))
+		time_span(c, b, samv_node_str(time), NULL);
+	else
+		time_span(c, b, samv_field_str(time, "start"), samv_field_str(time, "end"));
+	if (place) {
+		samv_buf_puts(b, ", ");
+		esc(b, place);
+	}
+}
+
+/* Signatures as in seed 004: the secretary, the chair, each adjuster, and the date. */
+static void signature(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
+		      const char *id, const char *role)
+{
+	samv_buf_puts(b, html ? "<p><strong>" : "**");
+	put_member(c, b, html ? samv_buf_html : samv_buf_md, p, id);
+	samv_buf_puts(b, html ? "</strong><br>\n" : "**  \n");
+	samv_buf_puts(b, role);
+	samv_buf_puts(b, html ? "</p>\n" : "\n\n");
+}
+
+static void signatures(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p)
+{
+	signature(c, b, html, p, p->secretary, samv_tr(c, "Sekreterare", "Secretary"));
+	signature(c, b, html, p, p->chair, samv_tr(c, "Ordförande", "Chair"));
+	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++)
+		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Justerare", "Adjuster"));
+	if (p->adjusted != SAMV_NO_DATE) {
+		samv_buf_printf(b, html ? "<p><strong>%s</strong><br>\n" : "**%s**  \n",
+				samv_tr(c, "Justerat den:", "Adjusted on:"));
+		samv_buf_date(b, p->adjusted);
+		samv_buf_puts(b, html ? "</p>\n" : "\n\n");
+	} else {
+		samv_buf_printf(b, html ? "<p><strong>%s</strong></p>\n" : "**%s**\n\n",
+				samv_tr(c, "Ej justerat", "Not adjusted"));
+	}
+}
+
+/* The item that announces the next meeting ("Nästa möte", as item 13 of seed 004), where
+ * the next meeting's date, time and place go instead of a section of their own; NULL when
+ * no item is titled so. */
+static const samv_item *next_meeting_item(const samv_protocol *p)
+{
+	static const char *const titles[] = { "nästa möte", "nästa sammanträde", "next meeting" };
+	if (p->next_date == SAMV_NO_DATE)
+		return NULL;
+	for (size_t i = 0; i < p->nitems; i++) {
+		const char *t = p->items[i].title;
+		for (size_t k = 0; t && k < sizeof titles / sizeof titles[0]; k++) {
+			size_t n = strlen(titles[k]);
+			/* Compare with the title's first letter in lower case (ASCII 'N'). */
+			if (strlen(t) >= n && (t[0] | 0x20) == titles[k][0] && strncmp(t + 1, titles[k] + 1, n - 1) == 0 &&
+			    (t[n] == '\0' || strcmp(t + n, ":") == 0))
+				return &p->items[i];
+		}
+	}
+	return NULL;
+}
+
+static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *p, const samv_item *it)
+{
+	samv_buf_printf(b, "### %lld. ", (long long)it->number);
+	samv_buf_md(b, it->title);
+	samv_buf_puts(b, "\n\n");
+	md_paragraphs(b, it->text);
+	if (it == next_meeting_item(p)) {
+		next_meeting_text(c, b, samv_buf_md, p);
+		samv_buf_puts(b, "\n\n");
+	}
+	if (it->decisions && it->decisions->count) {
+		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Beslut:", "Decisions:"));
+		for (size_t i = 0; i < it->decisions->count; i++) {
+			samv_buf_puts(b, "- ");
+			samv_buf_md(b, node_text(it->decisions, i));
+			samv_buf_puts(b, "\n");
+		}
+		samv_buf_puts(b, "\n");
+	}
+	if (it->nactions) {
+		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Åtgärder:", "Action points:"));
+		md_thead(c, b, action_cols);
+		for (size_t i = 0; i < it->nactions; i++) {
+			const samv_action *a = &it->actions[i];
+			samv_buf_puts(b, "| ");
+			put_member(c, b, samv_buf_md, p, a->who);
+			samv_buf_puts(b, " | ");
+			samv_buf_md(b, a->what);
+			samv_buf_puts(b, " | ");
+			if (a->due != SAMV_NO_DATE)
+				samv_buf_date(b, a->due);
+			else
+				samv_buf_puts(b, "–");
+			samv_buf_puts(b, " |\n");
+		}
+		samv_buf_puts(b, "\n");
+	}
+}
+
+static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol *p, const samv_item *it)
+{
+	samv_buf_printf(b, "<section>\n<h3>%lld. ", (long long)it->number);
+	samv_buf_html(b, it->title);
+	samv_buf_puts(b, "</h3>\n");
+	html_paragraphs(b, it->text);
+	if (it == next_meeting_item(p)) {
+		samv_buf_puts(b, "<p>");
+		next_meeting_text(c, b, samv_buf_html, p);
+		samv_buf_puts(b, "</p>\n");
+	}
+	if (it->decisions && it->decisions->count) {
+		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Beslut", "Decisions"));
+		for (size_t i = 0; i < it->decisions->count; i++) {
+			samv_buf_puts(b, "<li>");
+			samv_buf_html(b, node_text(it->decisions, i));
+			samv_buf_puts(b, "</li>\n");
+		}
+		samv_buf_puts(b, "</ul>\n");
+	}
+	if (it->nactions) {
+		samv_buf_printf(b, "<h4>%s</h4>\n", samv_tr(c, "Åtgärder", "Action points"));
+		html_thead(c, b, action_cols);
+		for (size_t i = 0; i < it->nactions; i++) {
+			const samv_action *a = &it->actions[i];
+			samv_buf_puts(b, "<tr><td>");
+			put_member(c, b, samv_buf_html, p, a->who);
+			samv_buf_puts(b, "</td><td>");
+			samv_buf_html(b, a->what);
+			samv_buf_puts(b, "</td><td>");
+			if (a->due != SAMV_NO_DATE)
+				samv_buf_date(b, a->due);
+			else
+				samv_buf_puts(b, "–");
+			samv_buf_puts(b, "</td></tr>\n");
+		}
+		samv_buf_puts(b, "</tbody>\n</table>\n");
+	}
+	samv_buf_puts(b, "</section>\n");
+}
+
+static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *p)
+{
+	samv_buf_puts(b, "# ");
+	samv_buf_md(b, body_name(p));
+	samv_buf_printf(b, "\n\n## %s\n\n", samv_tr(c, "Protokoll", "Minutes"));
+	md_notice(c, b);
+	samv_buf_printf(b, "**%s** ", samv_tr(c, "Tid:", "Time:"));
+	long_date(c, b, p->date);
+	time_span(c, b, p->time_start, p->time_end);
+	samv_buf_printf(b, "  \n**%s** ", samv_tr(c, "Plats:", "Place:"));
+	samv_buf_md(b, p->place);
+	samv_buf_puts(b, "\n\n");
+
+	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Närvarande ledamöter", "Members present"));
+	if (p->present && p->present->count) {
+		md_thead(c, b, member_cols);
+		member_rows(c, b, false, p, p->present);
+		samv_buf_puts(b, "\n");
+	} else {
+		samv_buf_printf(b, "%s\n\n", samv_tr(c, "Inga.", "None."));
+	}
+	if (p->absent && p->absent->count) {
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Frånvarande ledamöter", "Members absent"));
+		md_thead(c, b, member_cols);
+		member_rows(c, b, false, p, p->absent);
+		samv_buf_puts(b, "\n");
+	}
+	if (p->others_present && p->others_present->count) {
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Övriga närvarande", "Also present"));
+		md_thead(c, b, other_cols);
+		other_rows(c, b, false, p->others_present);
+		samv_buf_puts(b, "\n");
+	}
+	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Vid protokollet", "Keeping the minutes"));
+	signatures(c, b, false, p);
+
+	for (size_t i = 0; i < p->nitems; i++)
+		item_md(c, b, p, &p->items[i]);
+
+	if (p->next_date != SAMV_NO_DATE && !next_meeting_item(p)) {
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Nästa möte", "Next meeting"));
+		next_meeting_text(c, b, samv_buf_md, p);
+		samv_buf_puts(b, "\n\n");
+	}
+	md_footer(c, b);
+}
+
+static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol *p)
+{
+	samv_buf title = { 0 };
+	samv_buf_printf(&title, "%s – ", samv_tr(c, "Protokoll", "Minutes"));
+	samv_buf_puts(&title, body_name(p));
+	samv_buf_puts(&title, " – ");
+	samv_buf_date(&title, p->date);
+	html_open(c, b, title.data);
+	b->oom |= title.oom;
+	samv_buf_free(&title);
+
+	samv_buf_puts(b, "<header>\n<p class=\"body-name\">");
+	samv_buf_html(b, body_name(p));
+	samv_buf_printf(b, "</p>\n<h1>%s</h1>\n", samv_tr(c, "Protokoll", "Minutes"));
+	samv_buf_printf(b, "<p><strong>%s</strong> ", samv_tr(c, "Tid:", "Time:"));
+	long_date(c, b, p->date);
+	time_span(c, b, p->time_start, p->time_end);
+	samv_buf_printf(b, "<br>\n<strong>%s</strong> ", samv_tr(c, "Plats:", "Place:"));
+	samv_buf_html(b, p->place);
+	samv_buf_puts(b, "</p>\n</header>\n");
+	html_notice(c, b);
+
+	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Närvarande ledamöter", "Members present"));
+	if (p->present && p->present->count) {
+		html_thead(c, b, member_cols);
+		member_rows(c, b, true, p, p->present);
+		samv_buf_puts(b, "</tbody>\n</table>\n");
+	} else {
+		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "Inga.", "None."));
+	}
+	samv_buf_puts(b, "</section>\n");
+	if (p->absent && p->absent->count) {
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Frånvarande ledamöter", "Members absent"));
+		html_thead(c, b, member_cols);
+		member_rows(c, b, true, p, p->absent);
+		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+	}
+	if (p->others_present && p->others_present->count) {
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Övriga närvarande", "Also present"));
+		html_thead(c, b, other_cols);
+		other_rows(c, b, true, p->others_present);
+		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+	}
+	samv_buf_printf(b, "<section class=\"signatures\">\n<h2>%s</h2>\n",
+			samv_tr(c, "Vid protokollet", "Keeping the minutes"));
+	signatures(c, b, true, p);
+	samv_buf_puts(b, "</section>\n");
+
+	if (p->nitems)
+		samv_buf_printf(b, "<h2>%s</h2>\n", samv_tr(c, "Ärenden", "Items"));
+	for (size_t i = 0; i < p->nitems; i++)
+		item_html(c, b, p, &p->items[i]);
+
+	if (p->next_date != SAMV_NO_DATE && !next_meeting_item(p)) {
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n<p>", samv_tr(c, "Nästa möte", "Next meeting"));
+		next_meeting_text(c, b, samv_buf_html, p);
+		samv_buf_puts(b, "</p>\n</section>\n");
+	}
+	html_close(c, b);
+}
+
+static bool plain_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+	       ch == '_' || (unsigned char)ch >= 0x80;
+}
+
+/* The protocol's file, "protocols/BODY/ID.md". A protocol named by its file stem may hold
+ * any character: one that a path would read as a folder, a parent ("..") or a separator
+ * becomes "-". Returns it malloc'd, or NULL when out of memory. */
+static char *protocol_file(const samv_protocol *p, samv_format format)
+{
+	char *name = samv_strprintf("protocols/%s.%s", p->id ? p->id : "protocol", samv_format_extension(format));
+	if (!name)
+		return NULL;
+	char *id = name + strlen("protocols/"), *ext = strrchr(name, '.');
+	const char *slash = strchr(id, '/'); /* between the body and the protocol's own id */
+	for (char *s = id; s < ext; s++)
+		if (s != slash && !plain_char(*s))
+			*s = '-';
+	return name;
+}
 
 int samv_report_protocol(const samv_report_ctx *c, const char *id_or_file, samv_format format,
 			 const samv_emitter *e, char **err)
 {
-	(void)c, (void)id_or_file, (void)format, (void)e;
-	*err = samv_strprintf("protocol: not written yet");
-	return -1;
+	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML) {
+		*err = samv_strprintf("the protocol is made as md or html, not %s",
+				      samv_format_extension(format));
+		return -1;
+	}
+	const samv_protocol *p;
+	if (find_protocol(c, id_or_file, &p, err))
+		return -1;
+	samv_buf b = { 0 };
+	if (format == SAMV_FORMAT_MD)
+		protocol_md(c, &b, p);
+	else
+		protocol_html(c, &b, p);
+	char *name = protocol_file(p, format);
+	int rc = emit(e, name, &b, err);
+	free(name);
+	samv_buf_free(&b);
+	return rc;
+}
+
+/* ---- actions ---- */
+
+typedef struct action_row {
+	const samv_protocol *p;
+	const samv_item *it;
+	const samv_action *a;
+	bool open;
+} action_row;
+
+/* Open ones first, by due date with undated ones last; then past due ones, oldest first;
+ * within a day by body, meeting, item and order, so that the list is the same every run. */
+static int action_cmp(const void *pa, const void *pb)
+{
+	const action_row *x = pa, *y = pb;
+	if (x->open != y->open)
+		return x->open ? -1 : 1;
+	bool xu = x->a->due == SAMV_NO_DATE, yu = y->a->due == SAMV_NO_DATE;
+	if (xu != yu)
+		return xu ? 1 : -1;
+	if (x->a->due != y->a->due)
+		return x->a->due < y->a->due ? -1 : 1;
+	if (x->p != y->p) {
+		if (x->p->date != y->p->date)
+			return x->p->date < y->p->date ? -1 : 1;
+		return strcmp(x->p->id, y->p->id);
+	}
+	if (x->it != y->it)
+		return x->it < y->it ? -1 : 1;
+	return (x->a > y->a) - (x->a < y->a);
+}
+
+static const char *const action_list_cols[] = { "Senast", "By", "Vem", "Who", "Vad", "What",
+						"Organ", "Body", "Möte", "Meeting", "Punkt", "Item", NULL };
+
+static void action_row_out(const samv_report_ctx *c, samv_buf *b, bool html, const action_row *r)
+{
+	escape_fn esc = html ? samv_buf_html : samv_buf_md;
+	const char *sep = html ? "</td><td>" : " | ";
+	samv_buf_puts(b, html ? "<tr><td>" : "| ");
+	if (r->a->due != SAMV_NO_DATE)
+		samv_buf_date(b, r->a->due);
+	else
+		samv_buf_puts(b, "–");
+	samv_buf_puts(b, sep);
+	put_member(c, b, esc, r->p, r->a->who);
+	samv_buf_puts(b, sep);
+	esc(b, r->a->what);
+	samv_buf_puts(b, sep);
+	esc(b, body_name(r->p));
+	samv_buf_puts(b, sep);
+	samv_buf_date(b, r->p->date);
+	samv_buf_puts(b, sep);
+	samv_buf_printf(b, "%lld. ", (long long)r->it->number);
+	esc(b, r->it->title);
+	samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+}
+
+static void action_section(const samv_report_ctx *c, samv_buf *b, bool html, const action_row *rows,
+			   size_t n, bool open)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += rows[i].open == open;
+	const char *title = open ? samv_tr(c, "Öppna åtgärder", "Open action points")
+				 : samv_tr(c, "Förfallna åtgärder", "Past due action points");
+	const char *lead = open ? samv_tr(c, "Utan datum, eller med datum i dag eller senare; närmast först.",
+					  "Without a date, or due today or later; the nearest first.")
+				: samv_tr(c, "Datumet har passerat. Liggaren har ingen markering för utförd, så en "
+					     "förfallen åtgärd kan vara gjord: stäm av den på nästa möte.",
+					  "The date has passed. The ledger has no mark for done, so a past due "
+					  "action may have been done: follow it up at the next meeting.");
+	if (html)
+		samv_buf_printf(b, "<section>\n<h2>%s (%zu)</h2>\n<p>%s</p>\n", title, count, lead);
+	else
+		samv_buf_printf(b, "## %s (%zu)\n\n%s\n\n", title, count, lead);
+	if (!count) {
+		samv_buf_printf(b, html ? "<p>%s</p>\n</section>\n" : "%s\n\n", samv_tr(c, "Inga.", "None."));
+		return;
+	}
+	if (html)
+		html_thead(c, b, action_list_cols);
+	else
+		md_thead(c, b, action_list_cols);
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].open == open)
+			action_row_out(c, b, html, &rows[i]);
+	samv_buf_puts(b, html ? "</tbody>\n</table>\n</section>\n" : "\n");
 }
 
 int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv_emitter *e, char **err)
 {
-	(void)c, (void)format, (void)e;
-	*err = samv_strprintf("actions: not written yet");
-	return -1;
+	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML) {
+		*err = samv_strprintf("the action points are made as md or html, not %s",
+				      samv_format_extension(format));
+		return -1;
+	}
+	const samv_records *r = c->records;
+	size_t n = 0;
+	for (size_t i = 0; i < r->nprotocols; i++)
+		for (size_t k = 0; k < r->protocols[i].nitems; k++)
+			n += r->protocols[i].items[k].nactions;
+	action_row *rows = malloc((n ? n : 1) * sizeof *rows);
+	if (!rows) {
+		*err = samv_strprintf("out of memory");
+		return -1;
+	}
+	n = 0;
+	for (size_t i = 0; i < r->nprotocols; i++) {
+		const samv_protocol *p = &r->protocols[i];
+		for (size_t k = 0; k < p->nitems; k++)
+			for (size_t j = 0; j < p->items[k].nactions; j++) {
+				const samv_action *a = &p->items[k].actions[j];
+				rows[n++] = (action_row){ p, &p->items[k], a,
+							  a->due == SAMV_NO_DATE || a->due >= c->cfg->today };
+			}
+	}
+	qsort(rows, n, sizeof *rows, action_cmp);
+
+	bool html = format == SAMV_FORMAT_HTML;
+	const char *title = samv_tr(c, "Åtgärder", "Action points");
+	samv_buf b = { 0 };
+	if (html) {
+		html_open(c, &b, title);
+		samv_buf_printf(&b, "<header>\n<h1>%s</h1>\n<p>", title);
+	} else {
+		samv_buf_printf(&b, "# %s\n\n", title);
+	}
+	samv_buf_printf(&b, "%s ", samv_tr(c, "Åtgärdspunkterna i alla protokoll, per", "The action points of every protocol, as of"));
+	samv_buf_date(&b, c->cfg->today);
+	samv_buf_puts(&b, ".");
+	if (html) {
+		samv_buf_puts(&b, "</p>\n</header>\n");
+		html_notice(c, &b);
+	} else {
+		samv_buf_puts(&b, "\n\n");
+		md_notice(c, &b);
+	}
+	action_section(c, &b, html, rows, n, true);
+	action_section(c, &b, html, rows, n, false);
+	if (html)
+		html_close(c, &b);
+	else
+		md_footer(c, &b);
+	free(rows);
+	char *name = samv_strprintf("actions.%s", samv_format_extension(format));
+	int rc = emit(e, name, &b, err);
+	free(name);
+	samv_buf_free(&b);
+	return rc;
+}
+
+/* ---- deadlines ---- */
+
+typedef enum dl_kind {
+	DL_NOTICE,
+	DL_OFFER,
+	DL_PLAN,
+	DL_PLACEMENT_WITHDRAWAL,
+	DL_INVOICING,
+	DL_PAYMENT,
+	DL_FOLLOW_UP,
+	DL_TERMINATION,
+	DL_INTENT_WITHDRAWAL,
+	DL_ADJUSTMENT
+} dl_kind;
+
+typedef enum dl_status { DL_DONE, DL_LATE, DL_MISSING, DL_UPCOMING } dl_status;
+
+typedef struct deadline {
+	samv_date date;
+	dl_kind kind;
+	dl_status status;
+	samv_date done; /* when it was done, or SAMV_NO_DATE */
+	char *uid; /* "notice-2025-VT-nacka-ki", without "@samv" */
+	char *what, *subject; /* in the report's language */
+	char *note; /* more on the status, or NULL */
+	const char *file; /* the record that holds it, or should */
+} deadline;
+
+typedef struct dl_list {
+	const samv_report_ctx *c;
+	samv_date from, to;
+	deadline *items;
+	size_t n, cap;
+	bool oom;
+} dl_list;
+
+/* Done on or before the deadline is done, after it late; nothing done is missing once the
+ * deadline has passed ("after D" is later than D, SPEC § 3.9) and upcoming until then. */
+static dl_status judge(samv_date deadline_on, samv_date done, samv_date today)
+{
+	if (done != SAMV_NO_DATE)
+		return done <= deadline_on ? DL_DONE : DL_LATE;
+	return today > deadline_on ? DL_MISSING : DL_UPCOMING;
+}
+
+/* Take ownership of uid, what, subject and note (NULL for none). A NULL uid, what or
+ * subject means an allocation failed. */
+static void dl_push(dl_list *l, samv_date date, dl_kind kind, dl_status status, samv_date done,
+		    const char *file, char *uid, char *what, char *subject, char *note)
+{
+	bool keep = date != SAMV_NO_DATE && (l->from == SAMV_NO_DATE || date >= l->from) &&
+		    (l->to == SAMV_NO_DATE || date <= l->to);
+	if (!uid || !what || !subject)
+		l->oom = true;
+	if (keep && !l->oom && l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		deadline *items = realloc(l->items, cap * sizeof *items);
+		if (items) {
+			l->items = items;
+			l->cap = cap;
+		} else {
+			l->oom = true;
+		}
+	}
+	if (!keep || l->oom) {
+		free(uid);
+		free(what);
+		free(subject);
+		free(note);
+		return;
+	}
+	/* A UID is plain: letters, digits, hyphens and dots (a protocol's or placement's id
+	 * holds '/'). */
+	for (char *s = uid; *s; s++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.", *s))
+			*s = '-';
+	l->items[l->n++] = (deadline){ date, kind, status, done, uid, what, subject, note, file };
+}
+
+static void dl_free(dl_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].uid);
+		free(l->items[i].what);
+		free(l->items[i].subject);
+		free(l->items[i].note);
+	}
+	free(l->items);
+}
+
+static int dl_cmp(const void *pa, const void *pb)
+{
+	const deadline *x = pa, *y = pb;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	int c = strcmp(x->what, y->what);
+	if (!c)
+		c = strcmp(x->subject, y->subject);
+	return c ? c : strcmp(x->uid, y->uid);
+}
+
+static char *date_str(samv_date d)
+{
+	char s[11];
+	samv_date_format(d, s);
+	return samv_strprintf("%s", s);
+}
+
+static int year_of(samv_date d)
+{
+	int y, m, day;
+	samv_date_to_ymd(d, &y, &m, &day);
+	return y;
+}
+
+/* § 4.2: the university's notice and the municipality's offer of every term in force,
+ * from the year before the agreement takes effect to the year after today (the terms the
+ * rule notice-missing considers) and any later term that has a file. */
+static void dl_notices(dl_list *l, const samv_agreement *a)
+{
+	const samv_report_ctx *c = l->c;
+	if (a->valid_from == SAMV_NO_DATE)
+		return;
+	int first = year_of(a->valid_from) - 1, last = year_of(c->cfg->today) + 1;
+	for (size_t i = 0; i < c->records->nterms; i++) {
+		const samv_term *t = &c->records->terms[i];
+		if (strcmp(t->agreement_id, a->id) == 0 && t->year > last && t->year <= 9999)
+			last = t->year;
+	}
+	for (int y = first; y <= last; y++)
+		for (int half = 0; half < 2; half++) {
+			bool autumn = half == 1;
+			if (!samv_agreement_in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
+				continue;
+			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
+			const char *file = t ? t->rec->doc->path : a->rec->doc->path, *ht = autumn ? "HT" : "VT";
+			samv_date due = samv_deadline_notice(y, autumn), done = t ? t->notice : SAMV_NO_DATE;
+			dl_push(l, due, DL_NOTICE, judge(due, done, c->cfg->today), done, file,
+				samv_strprintf("notice-%d-%s-%s", y, ht, a->id),
+				samv_strprintf(TR(c, "Lärosätet meddelar VFU-perioderna för %d-%s (§ 4.2)",
+						       "The university announces the VFU periods of %d-%s (§ 4.2)"),
+					       y, ht),
+				samv_strprintf("%s", a->id), NULL);
+			due = samv_deadline_offer(y, autumn);
+			done = t ? t->offer : SAMV_NO_DATE;
+			dl_push(l, due, DL_OFFER, judge(due, done, c->cfg->today), done, file,
+				samv_strprintf("offer-%d-%s-%s", y, ht, a->id),
+				samv_strprintf(TR(c, "Kommunen meddelar hur många studenter den kan ta emot %d-%s (§ 4.2)",
+						       "The municipality says how many students it can take in %d-%s (§ 4.2)"),
+					       y, ht),
+				samv_strprintf("%s", a->id), NULL);
+		}
+}
+
+static const samv_dated *dated_of(const samv_dated *list, size_t n, int year)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].year == year)
+			return &list[i];
+	return NULL;
+}
+
+/* § 4.2 the yearly plan, due as its year begins (plan-missing fires once the year has begun
+ * and checks no date, so a plan recorded at all is done); § 8 the follow-up of each year,
+ * due 31 March of the next, for the years in force up to this one. */
+static void dl_plans_and_follow_ups(dl_list *l, const samv_agreement *a)
+{
+	const samv_report_ctx *c = l->c;
+	int first, last, today_year = year_of(c->cfg->today);
+	if (!samv_agreement_years(a, &first, &last))
+		return;
+	for (int y = first; y <= last && y <= today_year + 1; y++) {
+		const samv_dated *plan = dated_of(a->plans, a->nplans, y);
+		samv_date due = samv_date_from_ymd(y, 1, 1);
+		dl_status status = plan ? DL_DONE : c->cfg->today >= due ? DL_MISSING : DL_UPCOMING;
+		dl_push(l, due, DL_PLAN, status, plan ? plan->date : SAMV_NO_DATE, a->rec->doc->path,
+			samv_strprintf("plan-%d-%s", y, a->id),
+			samv_strprintf(TR(c, "Årlig plan för antal och fördelning av studenter %d (§ 4.2)",
+					       "Yearly plan of the number and distribution of students for %d (§ 4.2)"),
+				       y),
+			samv_strprintf("%s", a->id), NULL);
+		if (y > today_year)
+			continue;
+		const samv_dated *fu = dated_of(a->follow_ups, a->nfollow_ups, y);
+		due = samv_deadline_follow_up(y);
+		status = fu && fu->date == SAMV_NO_DATE ? DL_DONE
+							: judge(due, fu ? fu->date : SAMV_NO_DATE, c->cfg->today);
+		dl_push(l, due, DL_FOLLOW_UP, status, fu ? fu->date : SAMV_NO_DATE, a->rec->doc->path,
+			samv_strprintf("follow-up-%d-%s", y, a->id),
+			samv_strprintf(TR(c, "Uppföljning av %d (§ 8)", "Follow-up of %d (§ 8)"), y),
+			samv_strprintf("%s", a->id), NULL);
+	}
+}
+
+/* § 9 (and the intent): notice given in time is done, the day it takes effect. */
+static dl_status notice_status(samv_date notified, samv_date effective, int months, samv_date today)
+{
+	if (notified == SAMV_NO_DATE)
+		return judge(effective, SAMV_NO_DATE, today);
+	return effective >= samv_date_add_months(notified, months) ? DL_DONE : DL_LATE;
+}
+
+static void dl_termination(dl_list *l, const samv_agreement *a)
+{
+	const samv_report_ctx *c = l->c;
+	if (!a->termination_node || a->effective == SAMV_NO_DATE)
+		return;
+	char *note = a->terminated_by ? samv_strprintf(TR(c, "uppsagt av %s", "notice by %s"),
+						       party_name(c, a->terminated_by))
+				      : NULL;
+	if (a->terminated_by && !note)
+		l->oom = true;
+	dl_push(l, a->effective, DL_TERMINATION,
+		notice_status(a->notified, a->effective, a->notice_months, c->cfg->today), a->notified,
+		a->rec->doc->path, samv_strprintf("termination-%s", a->id),
+		samv_strprintf("%s", samv_tr(c, "Avtalet upphör efter uppsägning (§ 9)",
+					     "The agreement ends after notice (§ 9)")),
+		samv_strprintf("%s", a->id), note);
+}
+
+static void dl_intent(dl_list *l, const samv_intent *it)
+{
+	const samv_report_ctx *c = l->c;
+	for (size_t i = 0; i < it->nwithdrawals; i++) {
+		const samv_withdrawal *w = &it->withdrawals[i];
+		size_t before = 0;
+		for (size_t k = 0; k < i; k++)
+			before += w->party && it->withdrawals[k].party && strcmp(w->party, it->withdrawals[k].party) == 0;
+		char *uid = before ? samv_strprintf("intent-withdrawal-%s-%s-%zu", it->id, w->party, before + 1)
+				   : samv_strprintf("intent-withdrawal-%s-%s", it->id, w->party ? w->party : "");
+		dl_push(l, w->effective, DL_INTENT_WITHDRAWAL,
+			notice_status(w->notified, w->effective, it->notice_months, c->cfg->today), w->notified,
+			it->rec->doc->path, uid,
+			samv_strprintf(TR(c, "%s frånträder avsiktsförklaringen", "%s withdraws from the declaration of intent"),
+				       w->party ? party_name(c, w->party) : "?"),
+			samv_strprintf("%s", it->id), NULL);
+	}
+}
+
+/* § 4.2: a withdrawal by the municipality at least 4 weeks (28 days) before the first day
+ * (as withdrawal-late decides). */
+static void dl_placement_withdrawals(dl_list *l, const samv_term *t)
+{
+	const samv_report_ctx *c = l->c;
+	for (size_t i = 0; i < t->nplacements; i++) {
+		const samv_placement *p = &t->placements[i];
+		if (p->status != SAMV_WITHDRAWN || !p->withdrawn_by || strcmp(p->withdrawn_by, "municipality") != 0 ||
+		    p->withdrawn_on == SAMV_NO_DATE || p->start == SAMV_NO_DATE)
+			continue;
+		samv_date due = p->start - 28;
+		char *start = date_str(p->start);
+		dl_push(l, due, DL_PLACEMENT_WITHDRAWAL, judge(due, p->withdrawn_on, c->cfg->today), p->withdrawn_on,
+			t->rec->doc->path, samv_strprintf("placement-withdrawal-%s", p->ref),
+			start ? samv_strprintf(TR(c, "Kommunen drar tillbaka placeringen senast 4 veckor före första dagen %s (§ 4.2)",
+						       "The municipality withdraws the placement 4 weeks before its first day %s (§ 4.2)"),
+					       start)
+			      : NULL,
+			samv_strprintf("%s", p->ref), NULL);
+		free(start);
+	}
+}
+
+/* The invoice that holds a placement; the earliest issued when several do. */
+static const samv_invoice *invoice_of(const samv_records *r, const samv_placement *p)
+{
+	const samv_invoice *found = NULL;
+	for (size_t i = 0; i < r->ninvoices; i++) {
+		const samv_invoice *inv = &r->invoices[i];
+		for (size_t k = 0; inv->placements && k < inv->nplacements; k++)
+			if (inv->placements[k] == p && (!found || inv->issued < found->issued))
+				found = inv;
+	}
+	return found;
+}
+
+static bool billable(const samv_placement *p)
+{
+	return p->status == SAMV_CONFIRMED || p->status == SAMV_COMPLETED;
+}
+
+/* § 4.6: invoicing of one term under one agreement, one row per invoicing deadline of its
+ * confirmed and completed placements (the term's date, or later for one that ends later). */
+static void dl_invoicing(dl_list *l, const samv_term *t)
+{
+	const samv_report_ctx *c = l->c;
+	if (!t->year)
+		return;
+	samv_date standard = samv_deadline_invoice(t->year, t->autumn, SAMV_NO_DATE), prev = SAMV_NO_DATE;
+	for (;;) {
+		samv_date due = SAMV_NO_DATE;
+		for (size_t i = 0; i < t->nplacements; i++) {
+			const samv_placement *p = &t->placements[i];
+			samv_date d = samv_deadline_invoice(t->year, t->autumn, p->end);
+			if (billable(p) && (prev == SAMV_NO_DATE || d > prev) && (due == SAMV_NO_DATE || d < due))
+				due = d;
+		}
+		if (due == SAMV_NO_DATE)
+			return;
+		prev = due;
+		size_t n = 0, invoiced = 0;
+		samv_date issued = SAMV_NO_DATE;
+		bool late = false;
+		for (size_t i = 0; i < t->nplacements; i++) {
+			const samv_placement *p = &t->placements[i];
+			if (!billable(p) || samv_deadline_invoice(t->year, t->autumn, p->end) != due)
+				continue;
+			n++;
+			const samv_invoice *inv = invoice_of(c->records, p);
+			if (!inv)
+				continue;
+			invoiced++;
+			if (inv->issued != SAMV_NO_DATE && (issued == SAMV_NO_DATE || inv->issued > issued))
+				issued = inv->issued;
+			samv_date inv_due = samv_invoice_deadline(inv);
+			late |= inv->issued != SAMV_NO_DATE && inv_due != SAMV_NO_DATE && inv->issued > inv_due;
+		}
+		dl_status status = invoiced < n ? judge(due, SAMV_NO_DATE, c->cfg->today) : late ? DL_LATE : DL_DONE;
+		samv_buf note = { 0 };
+		if (due != standard) {
+			samv_buf_puts(&note, samv_tr(c, "placeringar som slutar efter ", "placements ending after "));
+			samv_buf_date(&note, standard);
+		}
+		if (invoiced < n && invoiced > 0)
+			samv_buf_printf(&note, TR(c, "%s%zu av %zu placeringar fakturerade", "%s%zu of %zu placements invoiced"),
+					note.len ? "; " : "", invoiced, n);
+		char ymd[11];
+		samv_date_format(due, ymd);
+		char *uid = due == standard
+				    ? samv_strprintf("invoicing-%s-%s", t->term, t->agreement_id)
+				    : samv_strprintf("invoicing-%s-%s-%.4s%.2s%.2s", t->term, t->agreement_id, ymd, ymd + 5, ymd + 8);
+		char *note_s = note.len && !note.oom ? samv_strprintf("%s", note.data) : NULL;
+		if (note.oom || (note.len && !note_s))
+			l->oom = true;
+		samv_buf_free(&note);
+		dl_push(l, due, DL_INVOICING, status, invoiced == n ? issued : SAMV_NO_DATE, t->rec->doc->path, uid,
+			samv_strprintf(TR(c, "Fakturering för %s (§ 4.6)", "Invoicing for %s (§ 4.6)"), t->term),
+			samv_strprintf("%s", t->agreement_id), note_s);
+	}
+}
+
+/* § 4.6: payment within 30 days of every recorded invoice (as payment-overdue decides). */
+static void dl_payment(dl_list *l, const samv_invoice *inv)
+{
+	const samv_report_ctx *c = l->c;
+	if (inv->due == SAMV_NO_DATE)
+		return;
+	const char *from = inv->unit && inv->unit->name ? inv->unit->name : inv->from_unit;
+	dl_push(l, inv->due, DL_PAYMENT, judge(inv->due, inv->paid, c->cfg->today), inv->paid, inv->rec->doc->path,
+		samv_strprintf("payment-%s", inv->id),
+		samv_strprintf(TR(c, "Betalning av faktura %s (§ 4.6)", "Payment of invoice %s (§ 4.6)"),
+			       inv->number ? inv->number : inv->id),
+		samv_strprintf("%s → %s", from ? from : "?", inv->to ? party_name(c, inv->to) : "?"), NULL);
+}
+
+/* Protocol adjustment, protocol_adjust_days after the meeting (as protocol-adjusted decides). */
+static void dl_adjustment(dl_list *l, const samv_protocol *p)
+{
+	const samv_report_ctx *c = l->c;
+	if (p->date == SAMV_NO_DATE)
+		return;
+	samv_date due = p->date + c->cfg->protocol_adjust_days;
+	char *met = date_str(p->date);
+	dl_push(l, due, DL_ADJUSTMENT, judge(due, p->adjusted, c->cfg->today), p->adjusted, p->rec->doc->path,
+		samv_strprintf("adjustment-%s", p->id),
+		met ? samv_strprintf(TR(c, "Justering av protokollet från %s", "Adjustment of the minutes of %s"), met)
+		    : NULL,
+		samv_strprintf("%s", body_name(p)), NULL);
+	free(met);
+}
+
+static int dl_collect(dl_list *l)
+{
+	const samv_records *r = l->c->records;
+	for (size_t i = 0; i < r->nagreements; i++) {
+		dl_notices(l, &r->agreements[i]);
+		dl_plans_and_follow_ups(l, &r->agreements[i]);
+		dl_termination(l, &r->agreements[i]);
+	}
+	for (size_t i = 0; i < r->nintents; i++)
+		dl_intent(l, &r->intents[i]);
+	for (size_t i = 0; i < r->nterms; i++) {
+		dl_placement_withdrawals(l, &r->terms[i]);
+		dl_invoicing(l, &r->terms[i]);
+	}
+	for (size_t i = 0; i < r->ninvoices; i++)
+		dl_payment(l, &r->invoices[i]);
+	for (size_t i = 0; i < r->nprotocols; i++)
+		dl_adjustment(l, &r->protocols[i]);
+	if (l->oom)
+		return -1;
+	if (l->n)
+		qsort(l->items, l->n, sizeof *l->items, dl_cmp);
+	return 0;
+}
+
+/* "klar 2020-03-10 (note)" as plain text. */
+static void status_text(const samv_report_ctx *c, samv_buf *b, const deadline *d)
+{
+	static const char *const sv[] = { "klar", "sen", "saknas", "kommande" };
+	static const char *const en[] = { "done", "late", "missing", "upcoming" };
+	samv_buf_puts(b, (c->swedish ? sv : en)[d->status]);
+	if ((d->status == DL_DONE || d->status == DL_LATE) && d->done != SAMV_NO_DATE) {
+		samv_buf_puts(b, " ");
+		samv_buf_date(b, d->done);
+	}
+	if (d->note)
+		samv_buf_printf(b, " (%s)", d->note);
+}
+
+static const char *ledger_name(const samv_report_ctx *c)
+{
+	return c->ledger->config ? samv_field_str(c->ledger->config->root, "name") : NULL;
+}
+
+static const char *const deadline_cols[] = { "Datum", "Date", "Vad", "What", "Avser", "Concerns",
+					      "Status", "Status", "Fil", "File", NULL };
+
+static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+{
+	size_t count[4] = { 0 };
+	for (size_t i = 0; i < l->n; i++)
+		count[l->items[i].status]++;
+	samv_buf_printf(b, "# %s\n\n", samv_tr(c, "Frister", "Deadlines"));
+	if (ledger_name(c)) {
+		samv_buf_md(b, ledger_name(c));
+		samv_buf_puts(b, ". ");
+	}
+	samv_buf_printf(b, "%s ", samv_tr(c, "Per", "As of"));
+	samv_buf_date(b, c->cfg->today);
+	samv_buf_puts(b, ".");
+	if (l->from != SAMV_NO_DATE || l->to != SAMV_NO_DATE) {
+		samv_buf_printf(b, " %s ", samv_tr(c, "Frister", "Deadlines"));
+		if (l->from != SAMV_NO_DATE) {
+			samv_buf_printf(b, "%s ", samv_tr(c, "från och med", "from"));
+			samv_buf_date(b, l->from);
+		}
+		if (l->from != SAMV_NO_DATE && l->to != SAMV_NO_DATE)
+			samv_buf_puts(b, " ");
+		if (l->to != SAMV_NO_DATE) {
+			samv_buf_printf(b, "%s ", samv_tr(c, "till och med", "to"));
+			samv_buf_date(b, l->to);
+		}
+		samv_buf_puts(b, ".");
+	}
+	samv_buf_puts(b, "\n\n");
+	md_notice(c, b);
+	samv_buf_printf(b,
+			TR(c, "Klara: %zu. Sena: %zu. Saknas: %zu. Kommande: %zu.\n\n",
+				"Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu.\n\n"),
+			count[DL_DONE], count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
+	samv_buf_puts(b, samv_tr(c,
+				 "Klar: gjord senast på dagen, med datum. Sen: gjord efter fristen. Saknas: fristen har "
+				 "passerat och inget är registrerat. Kommande: fristen har inte passerat.\n\n",
+				 "Done: done by the day, with its date. Late: done after the deadline. Missing: the "
+				 "deadline has passed and nothing is recorded. Upcoming: the deadline has not passed.\n\n"));
+	if (!l->n) {
+		samv_buf_printf(b, "%s\n\n", samv_tr(c, "Inga frister.", "No deadlines."));
+	} else {
+		md_thead(c, b, deadline_cols);
+		for (size_t i = 0; i < l->n; i++) {
+			const deadline *d = &l->items[i];
+			samv_buf status = { 0 };
+			status_text(c, &status, d);
+			bool strong = d->status == DL_LATE || d->status == DL_MISSING;
+			samv_buf_puts(b, "| ");
+			samv_buf_date(b, d->date);
+			samv_buf_puts(b, " | ");
+			samv_buf_md(b, d->what);
+			samv_buf_puts(b, " | ");
+			samv_buf_md(b, d->subject);
+			samv_buf_puts(b, strong ? " | **" : " | ");
+			samv_buf_md(b, status.data);
+			samv_buf_puts(b, strong ? "** | " : " | ");
+			samv_buf_md(b, d->file);
+			samv_buf_puts(b, " |\n");
+			b->oom |= status.oom;
+			samv_buf_free(&status);
+		}
+		samv_buf_puts(b, "\n");
+	}
+	md_footer(c, b);
+}
+
+/* ---- iCalendar (RFC 5545) ---- */
+
+/* A TEXT value: backslash, semicolon and comma escaped, line breaks as \n, and other
+ * control characters, which TEXT does not allow, as spaces. */
+static void ics_text(samv_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '\\' || ch == ';' || ch == ',') {
+			char esc[2] = { '\\', (char)ch };
+			samv_buf_add(b, esc, 2);
+		} else if (ch == '\n') {
+			samv_buf_puts(b, "\\n");
+		} else if (ch == '\r') {
+			if (s[1] != '\n')
+				samv_buf_puts(b, "\\n");
+		} else if (ch < 0x20 || ch == 0x7f) {
+			samv_buf_puts(b, " ");
+		} else {
+			samv_buf_add(b, s, 1);
+		}
+	}
+}
+
+/* One content line, folded at 75 octets (a continuation line's leading space counts) and
+ * never inside a UTF-8 sequence, ended by CRLF. */
+static void ics_fold(samv_buf *out, const char *s, size_t len)
+{
+	size_t limit = 75;
+	while (len > limit) {
+		size_t cut = limit;
+		while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		samv_buf_add(out, s, cut);
+		samv_buf_puts(out, "\r\n ");
+		s += cut;
+		len -= cut;
+		limit = 74;
+	}
+	samv_buf_add(out, s, len);
+	samv_buf_puts(out, "\r\n");
+}
+
+/* NAME:VALUE with value already in iCalendar form (no escaping). */
+static void ics_raw(samv_buf *out, const char *name, const char *value)
+{
+	samv_buf line = { 0 };
+	samv_buf_printf(&line, "%s:%s", name, value);
+	out->oom |= line.oom;
+	if (!line.oom)
+		ics_fold(out, line.data, line.len);
+	samv_buf_free(&line);
+}
+
+/* NAME:TEXT, escaped. */
+static void ics_prop(samv_buf *out, const char *name, const char *text)
+{
+	samv_buf line = { 0 };
+	samv_buf_printf(&line, "%s:", name);
+	ics_text(&line, text);
+	out->oom |= line.oom;
+	if (!line.oom)
+		ics_fold(out, line.data, line.len);
+	samv_buf_free(&line);
+}
+
+/* "20250315": a DATE value. */
+static void ics_date(char out[9], samv_date d)
+{
+	char ymd[11];
+	samv_date_format(d, ymd);
+	memcpy(out, ymd, 4);
+	memcpy(out + 4, ymd + 5, 2);
+	memcpy(out + 6, ymd + 8, 2);
+	out[8] = '\0';
+}
+
+static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+{
+	samv_buf notice = { 0 }, stamp = { 0 }, text = { 0 };
+	samv_report_notice(c, &notice);
+	samv_report_stamp(c, &stamp);
+	/* DTSTAMP must be a UTC date-time, and deterministic: today (as_of or --as-of) at
+	 * midnight. The commit's time would be better, since the file changes only when the
+	 * ledger does; that needs samv_source_describe to hand back the commit time (git_commit_time)
+	 * and samv_report_ctx to carry it, and a fallback for ledgers outside git. */
+	char stamp_at[9], dtstamp[17];
+	ics_date(stamp_at, c->cfg->today);
+	snprintf(dtstamp, sizeof dtstamp, "%sT000000Z", stamp_at);
+
+	ics_raw(b, "BEGIN", "VCALENDAR");
+	ics_raw(b, "VERSION", "2.0");
+	ics_raw(b, "PRODID", c->swedish ? "-//samv//samv-report deadlines//SV" : "-//samv//samv-report deadlines//EN");
+	ics_raw(b, "CALSCALE", "GREGORIAN");
+	ics_raw(b, "METHOD", "PUBLISH");
+	samv_buf_printf(&text, "%s", samv_tr(c, "Frister", "Deadlines"));
+	if (ledger_name(c))
+		samv_buf_printf(&text, " – %s", ledger_name(c));
+	ics_prop(b, "X-WR-CALNAME", text.data);
+	samv_buf_free(&text);
+	if (notice.len)
+		samv_buf_printf(&text, "%s\n", notice.data);
+	samv_buf_puts(&text, stamp.data);
+	ics_prop(b, "X-WR-CALDESC", text.data);
+	samv_buf_free(&text);
+	for (size_t i = 0; i < l->n; i++) {
+		const deadline *d = &l->items[i];
+		char start[9], end[9];
+		ics_date(start, d->date);
+		ics_date(end, d->date + 1);
+		ics_raw(b, "BEGIN", "VEVENT");
+		samv_buf_printf(&text, "%s@samv", d->uid);
+		ics_prop(b, "UID", text.data);
+		samv_buf_free(&text);
+		ics_raw(b, "DTSTAMP", dtstamp);
+		ics_raw(b, "DTSTART;VALUE=DATE", start);
+		ics_raw(b, "DTEND;VALUE=DATE", end);
+		samv_buf_printf(&text, "%s – %s: ", d->what, d->subject);
+		status_text(c, &text, d);
+		ics_prop(b, "SUMMARY", text.data);
+		samv_buf_free(&text);
+		samv_buf_printf(&text, "%s: ", samv_tr(c, "Status", "Status"));
+		status_text(c, &text, d);
+		samv_buf_printf(&text, "\n%s: %s\n%s: %s", samv_tr(c, "Avser", "Concerns"), d->subject,
+				samv_tr(c, "Fil", "File"), d->file ? d->file : "");
+		if (notice.len)
+			samv_buf_printf(&text, "\n%s", notice.data);
+		ics_prop(b, "DESCRIPTION", text.data);
+		b->oom |= text.oom;
+		samv_buf_free(&text);
+		ics_raw(b, "TRANSP", "TRANSPARENT");
+		ics_raw(b, "END", "VEVENT");
+	}
+	ics_raw(b, "END", "VCALENDAR");
+	b->oom |= notice.oom || stamp.oom || text.oom;
+	samv_buf_free(&notice);
+	samv_buf_free(&stamp);
 }
 
 int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,
 			  samv_format format, const samv_emitter *e, char **err)
 {
-	(void)c, (void)from, (void)to, (void)format, (void)e;
-	*err = samv_strprintf("deadlines: not written yet");
-	return -1;
+	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_ICS) {
+		*err = samv_strprintf("the deadlines are made as md or ics, not %s", samv_format_extension(format));
+		return -1;
+	}
+	if (from != SAMV_NO_DATE && to != SAMV_NO_DATE && from > to) {
+		char f[11], t[11];
+		samv_date_format(from, f);
+		samv_date_format(to, t);
+		*err = samv_strprintf("--from %s is after --to %s: no day lies between them", f, t);
+		return -1;
+	}
+	dl_list l = { c, from, to, NULL, 0, 0, false };
+	samv_buf b = { 0 };
+	int rc = -1;
+	if (dl_collect(&l)) {
+		*err = samv_strprintf("out of memory");
+		goto done;
+	}
+	if (format == SAMV_FORMAT_MD)
+		deadlines_md(c, &b, &l);
+	else
+		deadlines_ics(c, &b, &l);
+	char *name = samv_strprintf("deadlines.%s", samv_format_extension(format));
+	rc = emit(e, name, &b, err);
+	free(name);
+done:
+	dl_free(&l);
+	samv_buf_free(&b);
+	return rc;
 }

@@ -30,21 +30,6 @@ static void contacts(const samv_rule_ctx *c, const samv_agreement *a)
 	}
 }
 
-/* The calendar years in which the agreement is in force, as [first, last]. */
-static bool years_in_force(const samv_agreement *a, int *first, int *last)
-{
-	int m, d;
-	if (a->valid_from == SAMV_NO_DATE)
-		return false;
-	samv_date_to_ymd(a->valid_from, first, &m, &d);
-	*last = 9999;
-	if (a->effective != SAMV_NO_DATE) {
-		/* In force until the day before `effective`. */
-		samv_date_to_ymd(a->effective - 1, last, &m, &d);
-	}
-	return *last >= *first;
-}
-
 static bool has_year(const samv_dated *list, size_t n, int year)
 {
 	for (size_t i = 0; i < n; i++)
@@ -56,7 +41,7 @@ static bool has_year(const samv_dated *list, size_t n, int year)
 static void plans_and_follow_ups(const samv_rule_ctx *c, const samv_agreement *a)
 {
 	int first, last, today_year, m, d;
-	if (!years_in_force(a, &first, &last))
+	if (!samv_agreement_years(a, &first, &last))
 		return;
 	samv_date_to_ymd(c->cfg->today, &today_year, &m, &d);
 	for (int y = first; y <= last && y <= today_year; y++) {

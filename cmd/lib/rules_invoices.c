@@ -54,24 +54,9 @@ static void invoice_due(const samv_rule_ctx *c, const samv_invoice *inv)
 			 samv_rule_date(inv->issued + 30).s);
 }
 
-/* The invoicing deadline for an invoice's term and placements. */
-static samv_date invoice_deadline(const samv_invoice *inv)
-{
-	int year;
-	bool autumn;
-	if (!samv_term_parse(inv->term, &year, &autumn))
-		return SAMV_NO_DATE;
-	samv_date latest = SAMV_NO_DATE;
-	for (size_t i = 0; inv->placements && i < inv->nplacements; i++)
-		if (inv->placements[i] && inv->placements[i]->end != SAMV_NO_DATE &&
-		    (latest == SAMV_NO_DATE || inv->placements[i]->end > latest))
-			latest = inv->placements[i]->end;
-	return samv_deadline_invoice(year, autumn, latest);
-}
-
 static void invoice_late(const samv_rule_ctx *c, const samv_invoice *inv)
 {
-	samv_date deadline = invoice_deadline(inv);
+	samv_date deadline = samv_invoice_deadline(inv);
 	if (deadline == SAMV_NO_DATE || inv->issued == SAMV_NO_DATE || inv->issued <= deadline)
 		return;
 	samv_rule_report(c, "invoice-late", inv->rec, samv_rule_at(inv->rec->root, "issued"),

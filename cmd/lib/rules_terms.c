@@ -180,24 +180,6 @@ static void notice_and_offer_late(const samv_rule_ctx *c, const samv_term *t)
 				 t->term, samv_rule_date(t->offer).s, samv_rule_date(offer).s);
 }
 
-/* The agreement is in force on some day of [first, last]. */
-static bool in_force(const samv_agreement *a, samv_date first, samv_date last)
-{
-	if (a->valid_from == SAMV_NO_DATE || a->valid_from > last)
-		return false;
-	return a->effective == SAMV_NO_DATE || a->effective > first;
-}
-
-static const samv_term *find_term(const samv_records *r, const char *agreement, int year, bool autumn)
-{
-	for (size_t i = 0; i < r->nterms; i++) {
-		const samv_term *t = &r->terms[i];
-		if (t->year == year && t->autumn == autumn && strcmp(t->agreement_id, agreement) == 0)
-			return t;
-	}
-	return NULL;
-}
-
 /* A term file that exists but failed its schema is not in the typed records. */
 static bool term_file_invalid(const samv_rule_ctx *c, const char *agreement, int year, bool autumn)
 {
@@ -218,9 +200,9 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 	for (int y = from_year - 1; y <= to_year + 1; y++) {
 		for (int half = 0; half < 2; half++) {
 			bool autumn = half == 1;
-			if (!in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
+			if (!samv_agreement_in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
 				continue;
-			const samv_term *t = find_term(c->records, a->id, y, autumn);
+			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
 			if (!t && term_file_invalid(c, a->id, y, autumn))
 				continue; /* the file exists; its schema finding comes first */
 			samv_date deadlines[2] = { samv_deadline_notice(y, autumn), samv_deadline_offer(y, autumn) };
