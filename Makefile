@@ -116,6 +116,8 @@ check: all
 	$(Q)$(MAKE) --no-print-directory e2e
 	$(Q)$(MAKE) --no-print-directory hooktest
 	$(Q)$(MAKE) --no-print-directory mantest
+	$(Q)$(MAKE) --no-print-directory editortest
+	$(Q)$(MAKE) --no-print-directory precommittest
 	$(Q)$(MAKE) --no-print-directory peppol
 
 demo: all
