@@ -323,8 +323,12 @@ static int run(const options *o)
 		err = samv_strprintf("cannot read the ledger's git state, or out of memory");
 		goto done;
 	}
+	int64_t commit_time = -1;
+	if (samv_source_commit_time(s.src, &commit_time) != 0)
+		commit_time = -1;
 	samv_diags_sort(&s.diags);
-	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, strcmp(o->lang, "sv") == 0, commit, modified };
+	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, strcmp(o->lang, "sv") == 0, commit, modified,
+				commit_time };
 	samv_emitter e = o->out ? (samv_emitter){ emit_file, (void *)o->out } : (samv_emitter){ emit_stdout, &sink };
 	status = dispatch(o, &ctx, &e, &err);
 	if (status == 0 && sink.n)

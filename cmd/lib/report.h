@@ -32,6 +32,7 @@ typedef struct samv_report_ctx {
 	bool swedish; /* --lang sv (default) or en */
 	const char *commit; /* 40 hex digits, or NULL outside git */
 	bool modified; /* the work tree differs from the commit */
+	int64_t commit_time; /* the commit's time, seconds since 1970 UTC; -1 outside git */
 } samv_report_ctx;
 
 /* The label in the report's language. */

@@ -1413,13 +1413,14 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 	samv_buf notice = { 0 }, stamp = { 0 }, text = { 0 };
 	samv_report_notice(c, &notice);
 	samv_report_stamp(c, &stamp);
-	/* DTSTAMP must be a UTC date-time, and deterministic: today (as_of or --as-of) at
-	 * midnight. The commit's time would be better, since the file changes only when the
-	 * ledger does; that needs samv_source_describe to hand back the commit time (git_commit_time)
-	 * and samv_report_ctx to carry it, and a fallback for ledgers outside git. */
+	/* DTSTAMP must be a UTC date-time, and deterministic: the commit's time, so the file
+	 * changes only when the ledger does; outside git, today (as_of or --as-of) at midnight. */
 	char stamp_at[9], dtstamp[17];
-	ics_date(stamp_at, c->cfg->today);
-	snprintf(dtstamp, sizeof dtstamp, "%sT000000Z", stamp_at);
+	int64_t t = c->commit_time >= 0 ? c->commit_time : (int64_t)c->cfg->today * 86400;
+	int64_t secs = t % 86400;
+	ics_date(stamp_at, (samv_date)(t / 86400));
+	snprintf(dtstamp, sizeof dtstamp, "%sT%02d%02d%02dZ", stamp_at, (int)(secs / 3600),
+		 (int)(secs / 60 % 60), (int)(secs % 60));
 
 	ics_raw(b, "BEGIN", "VCALENDAR");
 	ics_raw(b, "VERSION", "2.0");

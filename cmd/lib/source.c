@@ -1158,6 +1158,29 @@ done:
 	return ret;
 }
 
+int samv_source_commit_time(samv_source *src, int64_t *seconds)
+{
+	char *commit = NULL;
+	bool modified;
+	git_oid oid;
+	git_commit *c = NULL;
+	if (src->kind == SAMV_SOURCE_COMMIT) {
+		*seconds = (int64_t)git_commit_time(src->commit);
+		return 0;
+	}
+	/* describe finds the repository and HEAD, or says there is none. */
+	if (samv_source_describe(src, &commit, &modified))
+		return -1;
+	int ret = 1;
+	if (commit && git_oid_fromstr(&oid, commit) == 0 && git_commit_lookup(&c, src->repo, &oid) == 0) {
+		*seconds = (int64_t)git_commit_time(c);
+		ret = 0;
+	}
+	git_commit_free(c);
+	free(commit);
+	return ret;
+}
+
 /* ---- files and the root ---- */
 
 void samv_file_clear(samv_file *f)

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -75,6 +76,10 @@ int samv_source_describe(samv_source *src, char **commit, bool *modified);
  * unsaved buffer (--stdin-filename). The text is copied. Returns 0, or -1 when out of
  * memory. */
 int samv_source_overlay(samv_source *src, const char *path, const char *data, size_t len);
+
+/* The time of the commit that describe names (seconds since 1970, UTC): 0, or 1 when there
+ * is no commit, -1 on a git error. Reports stamp calendars with it rather than the clock. */
+int samv_source_commit_time(samv_source *src, int64_t *seconds);
 
 void samv_file_clear(samv_file *f);
 void samv_files_free(samv_file *files, size_t count);
