@@ -10,6 +10,7 @@
 
 #include "deadlines.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,9 +360,19 @@ const samv_placement *samv_records_placement(const samv_records *r, const char *
 	const char *last = ref ? strrchr(ref, '/') : NULL;
 	if (!last)
 		return NULL;
-	char *term_id = samv_strprintf("%.*s", (int)(last - ref), ref);
-	const samv_term *t = term_id ? records_term(r, term_id) : NULL;
-	free(term_id);
+	/* One reference per invoice line: the term's id is copied on the stack when it fits. */
+	char buf[128];
+	size_t len = (size_t)(last - ref);
+	const samv_term *t;
+	if (len < sizeof buf) {
+		memcpy(buf, ref, len);
+		buf[len] = '\0';
+		t = records_term(r, buf);
+	} else {
+		char *term_id = samv_strprintf("%.*s", (int)len, ref);
+		t = term_id ? records_term(r, term_id) : NULL;
+		free(term_id);
+	}
 	for (size_t i = 0; t && i < t->nplacements; i++)
 		if (t->placements[i].id && strcmp(t->placements[i].id, last + 1) == 0)
 			return &t->placements[i];
@@ -392,14 +403,24 @@ const samv_member *samv_body_member(const samv_body *b, const char *id)
 	return NULL;
 }
 
+/* A term's identity is "TERM/AGREEMENT" and the terms are sorted by it, so this is a
+ * binary search: notice-missing asks for every agreement and every term it is in force,
+ * which a scan of all term files made quadratic. Only valid term files are here, and
+ * their term is four digits, so no other year can match. */
 const samv_term *samv_records_term(const samv_records *r, const char *agreement, int year, bool autumn)
 {
-	for (size_t i = 0; i < r->nterms; i++) {
-		const samv_term *t = &r->terms[i];
-		if (t->year == year && t->autumn == autumn && strcmp(t->agreement_id, agreement) == 0)
-			return t;
-	}
-	return NULL;
+	char buf[128];
+	if (!agreement)
+		return NULL;
+	int n = snprintf(buf, sizeof buf, "%04d-%s/%s", year, autumn ? "HT" : "VT", agreement);
+	if (n < 0)
+		return NULL;
+	if ((size_t)n < sizeof buf)
+		return records_term(r, buf);
+	char *id = samv_strprintf("%04d-%s/%s", year, autumn ? "HT" : "VT", agreement);
+	const samv_term *t = id ? records_term(r, id) : NULL;
+	free(id);
+	return t;
 }
 
 bool samv_agreement_in_force(const samv_agreement *a, samv_date first, samv_date last)
@@ -407,6 +428,12 @@ bool samv_agreement_in_force(const samv_agreement *a, samv_date first, samv_date
 	if (a->valid_from == SAMV_NO_DATE || a->valid_from > last)
 		return false;
 	return a->effective == SAMV_NO_DATE || a->effective > first;
+}
+
+bool samv_agreement_has_term(const samv_agreement *a, int year, bool autumn)
+{
+	return samv_agreement_in_force(a, samv_term_first_day(year, autumn),
+				       samv_date_from_ymd(year, autumn ? 12 : 6, autumn ? 31 : 30));
 }
 
 bool samv_agreement_years(const samv_agreement *a, int *first, int *last)

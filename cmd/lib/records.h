@@ -247,6 +247,11 @@ const samv_member *samv_body_member(const samv_body *b, const char *id);
 const samv_term *samv_records_term(const samv_records *r, const char *agreement, int year, bool autumn);
 /* The agreement is in force on some day of [first, last]: from valid_from until the day
  * before its termination's `effective`. */
+/* Whether a term is one of the agreement's terms, for the § 4.2 notices: the agreement is
+ * in force in the term's main period (VT January-June, HT July-December). An autumn term's
+ * January tail is for placements that run over; an agreement that starts on 1 January
+ * does not owe notices for the autumn before. */
+bool samv_agreement_has_term(const samv_agreement *a, int year, bool autumn);
 bool samv_agreement_in_force(const samv_agreement *a, samv_date first, samv_date last);
 /* The calendar years in which it is in force, as [first, last] (last 9999 when open). */
 bool samv_agreement_years(const samv_agreement *a, int *first, int *last);

@@ -980,7 +980,7 @@ static void dl_notices(dl_list *l, const samv_agreement *a)
 	for (int y = first; y <= last; y++)
 		for (int half = 0; half < 2; half++) {
 			bool autumn = half == 1;
-			if (!samv_agreement_in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
+			if (!samv_agreement_has_term(a, y, autumn))
 				continue;
 			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
 			const char *file = t ? t->rec->doc->path : a->rec->doc->path, *ht = autumn ? "HT" : "VT";

@@ -158,6 +158,17 @@ static void composition_on(const samv_rule_ctx *c, const samv_body *b, samv_date
 			 (long long)(b->composition_municipality < 0 ? municipality : b->composition_municipality));
 }
 
+static bool has_members_in(const samv_body *b, int year)
+{
+	samv_date first = samv_date_from_ymd(year, 1, 1), last = samv_date_from_ymd(year, 12, 31);
+	for (size_t i = 0; i < b->nmembers; i++) {
+		const samv_member *m = &b->members[i];
+		if ((m->from == SAMV_NO_DATE || m->from <= last) && (m->to == SAMV_NO_DATE || m->to >= first))
+			return true;
+	}
+	return b->nmembers == 0; /* members not recorded: the body is taken to exist */
+}
+
 static void body_meetings(const samv_rule_ctx *c, const samv_body *b)
 {
 	if (b->meets_per_year <= 0)
@@ -177,6 +188,8 @@ static void body_meetings(const samv_rule_ctx *c, const samv_body *b)
 	samv_date_to_ymd(first, &first_year, &m, &d);
 	samv_date_to_ymd(c->cfg->today, &today_year, &m, &d);
 	for (int y = first_year; y < today_year; y++) {
+		if (!has_members_in(b, y))
+			continue; /* a body with no members that year did not exist to meet */
 		int64_t met = 0;
 		for (size_t i = 0; i < c->records->nprotocols; i++) {
 			const samv_protocol *p = &c->records->protocols[i];

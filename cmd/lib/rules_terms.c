@@ -4,6 +4,7 @@
  * notice-late, offer-late, notice-missing, withdrawal-late, capacity,
  * supervisor-training, lead-supervisor.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,7 +201,7 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 	for (int y = from_year - 1; y <= to_year + 1; y++) {
 		for (int half = 0; half < 2; half++) {
 			bool autumn = half == 1;
-			if (!samv_agreement_in_force(a, samv_term_first_day(y, autumn), samv_term_last_day(y, autumn)))
+			if (!samv_agreement_has_term(a, y, autumn))
 				continue;
 			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
 			if (!t && term_file_invalid(c, a->id, y, autumn))
@@ -224,34 +225,14 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 
 /* ---- capacity ---- */
 
+/* A placement that counts against a line of its agreement's scope in a calendar year.
+ * Placements whose unit and program are not in the scope are placement-scope's finding
+ * and count against nothing here. */
 typedef struct seat {
 	const samv_placement *p;
+	const samv_scope *scope;
 	int year;
 } seat;
-
-static int seat_cmp(const void *pa, const void *pb)
-{
-	const seat *a = pa, *b = pb;
-	int c = strcmp(a->p->term->agreement_id, b->p->term->agreement_id);
-	if (!c)
-		c = strcmp(a->p->unit, b->p->unit);
-	if (!c)
-		c = strcmp(a->p->program, b->p->program);
-	if (!c)
-		c = (a->year > b->year) - (a->year < b->year);
-	if (!c)
-		c = (a->p->start > b->p->start) - (a->p->start < b->p->start);
-	if (!c)
-		c = strcmp(a->p->ref, b->p->ref);
-	return c;
-}
-
-/* Same agreement, unit, program and year: one line of the agreement's scope in one year. */
-static bool same_group(const seat *a, const seat *b)
-{
-	return a->year == b->year && strcmp(a->p->term->agreement_id, b->p->term->agreement_id) == 0 &&
-	       strcmp(a->p->unit, b->p->unit) == 0 && strcmp(a->p->program, b->p->program) == 0;
-}
 
 static const samv_scope *scope_of(const samv_agreement *a, const char *unit, const char *program)
 {
@@ -259,6 +240,28 @@ static const samv_scope *scope_of(const samv_agreement *a, const char *unit, con
 		if (strcmp(a->scope[i].unit, unit) == 0 && strcmp(a->scope[i].program, program) == 0)
 			return &a->scope[i];
 	return NULL;
+}
+
+/* Grouped by the scope line itself (one agreement, unit and program) rather than by its
+ * three names: comparing pointers keeps the sort of every placement of the ledger from
+ * chasing strings all over memory. Within a group: by start, then reference. */
+static int seat_cmp(const void *pa, const void *pb)
+{
+	const seat *a = pa, *b = pb;
+	if (a->scope != b->scope)
+		return (uintptr_t)a->scope < (uintptr_t)b->scope ? -1 : 1;
+	int c = (a->year > b->year) - (a->year < b->year);
+	if (!c)
+		c = (a->p->start > b->p->start) - (a->p->start < b->p->start);
+	if (!c)
+		c = strcmp(a->p->ref, b->p->ref);
+	return c;
+}
+
+/* One line of the agreement's scope in one year. */
+static bool same_group(const seat *a, const seat *b)
+{
+	return a->scope == b->scope && a->year == b->year;
 }
 
 static void capacity_per_year(const samv_rule_ctx *c)
@@ -279,8 +282,11 @@ static void capacity_per_year(const samv_rule_ctx *c)
 			int y, m, d;
 			if (!counts(p) || p->start == SAMV_NO_DATE || !p->unit || !p->program || !p->term->agreement)
 				continue;
+			const samv_scope *s = scope_of(p->term->agreement, p->unit, p->program);
+			if (!s)
+				continue;
 			samv_date_to_ymd(p->start, &y, &m, &d);
-			seats[n++] = (seat){ p, y };
+			seats[n++] = (seat){ p, s, y };
 		}
 	qsort(seats, n, sizeof *seats, seat_cmp);
 	for (size_t i = 0; i < n;) {
@@ -288,8 +294,8 @@ static void capacity_per_year(const samv_rule_ctx *c)
 		while (j < n && same_group(&seats[i], &seats[j]))
 			j++;
 		const samv_agreement *a = seats[i].p->term->agreement;
-		const samv_scope *s = scope_of(a, seats[i].p->unit, seats[i].p->program);
-		if (s && (int64_t)(j - i) > s->students_per_year) {
+		const samv_scope *s = seats[i].scope;
+		if ((int64_t)(j - i) > s->students_per_year) {
 			const samv_placement *over = seats[i + (size_t)s->students_per_year].p;
 			samv_rule_report(c, "capacity", over->term->rec, samv_rule_at(over->node, "start"),
 					 "%zu %s students start at unit '%s' in %d, more than the %lld a year "
