@@ -145,5 +145,6 @@ clean:
 
 include mk/fuzz.mk
 include mk/editor.mk
+include mk/receivers.mk
 
 -include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)
