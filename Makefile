@@ -119,6 +119,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory editortest
 	$(Q)$(MAKE) --no-print-directory precommittest
 	$(Q)$(MAKE) --no-print-directory peppol
+	$(Q)$(MAKE) --no-print-directory receivers
 
 demo: all
 	$(BUILD)/samv-check -C ledger

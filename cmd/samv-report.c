@@ -36,7 +36,7 @@ static const char usage[] =
 	"                                       the yearly follow-up (html, md, csv, json)\n"
 	"  protocol ID|FILE                     a meeting's protocol (md, html)\n"
 	"  actions                              every action point, open ones first (md, html)\n"
-	"  deadlines [--from DATE] [--to DATE]  every deadline, done and due (md, ics)\n"
+	"  deadlines [--from DATE] [--to DATE]  every deadline, done and due (md, html, ics)\n"
 	"  site --out DIR                       all of the above with an index page\n"
 	"\n"
 	"Options:\n"

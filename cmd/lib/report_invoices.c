@@ -493,8 +493,10 @@ static const char html_style[] =
 	".draft { color: #8a4b00; font-weight: bold; }\n"
 	"table { border-collapse: collapse; width: 100%; margin: 1rem 0; }\n"
 	"th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }\n"
+	"td { overflow-wrap: anywhere; }\n"
 	"thead th { background: #eee; }\n"
 	".num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+	".date { white-space: nowrap; }\n"
 	"tfoot th, tfoot td { font-weight: bold; }\n"
 	"dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }\n"
 	"dt { font-weight: bold; }\n"
@@ -579,11 +581,11 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 		}
 		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Underlaget avser perioden", "Period"));
 		term_name(c, b, term);
-		samv_buf_puts(b, ", ");
+		samv_buf_puts(b, ", <span class=\"date\">");
 		samv_buf_date(b, x->first);
-		samv_buf_puts(b, " – ");
+		samv_buf_puts(b, "</span> – <span class=\"date\">");
 		samv_buf_date(b, x->last);
-		samv_buf_puts(b, "</dd>\n</dl>\n");
+		samv_buf_puts(b, "</span></dd>\n</dl>\n");
 		samv_buf_printf(b, "<table>\n<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 				   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 				   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th></tr>\n"
@@ -597,9 +599,9 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 			samv_buf_html(b, x->unit->name);
 			samv_buf_puts(b, "</td><td>");
 			samv_buf_html(b, l->p->student);
-			samv_buf_puts(b, "</td><td>");
+			samv_buf_puts(b, "</td><td class=\"date\">");
 			samv_buf_date(b, l->p->start);
-			samv_buf_puts(b, "</td><td>");
+			samv_buf_puts(b, "</td><td class=\"date\">");
 			samv_buf_date(b, l->p->end);
 			samv_buf_puts(b, "</td><td class=\"num\">");
 			weeks(b, l->pay.days, c->swedish);

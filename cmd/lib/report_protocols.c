@@ -2,7 +2,7 @@
  * report_protocols.c — the meeting reports: one protocol laid out as seed 004 (Markdown,
  * HTML), every action point of every protocol (Markdown, HTML), and every deadline of
  * §§ 4.2, 4.6, 8, 9 and protocol adjustment with what is done and what is due (Markdown,
- * iCalendar).
+ * HTML, iCalendar).
  *
  * Like every report it reads only the typed records (records.h) and the check's findings,
  * renders into buffers and hands each finished file to the emitter. Deadline dates come
@@ -47,6 +47,8 @@
  *   notice's), late when notice_months had not run out by `effective`.
  * - Errors in the ledger: the notice (samv_report_notice) heads every Markdown and HTML
  *   file, and goes into the calendar's description and every event's DESCRIPTION.
+ * - HTML is printed on A4: table rows are not split across pages, the header row repeats,
+ *   and a date ("2020-02-26") is never broken at its hyphens, wherever it stands.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,12 +219,16 @@ static const char html_style[] =
 	"table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}\n"
 	"th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
 	"thead th{background:#eee}\n"
+	"tr{break-inside:avoid;page-break-inside:avoid}\n"
+	"thead{display:table-header-group}\n"
+	".date,.id{white-space:nowrap}\n"
 	".body-name{font-size:1.1rem;margin:0}\n"
 	".notice{border:2px solid #b00;background:#fee;padding:.5rem 1rem;font-weight:bold}\n"
 	".signatures p{margin:.2rem 0 .8rem}\n"
 	"footer{margin-top:2rem;border-top:1px solid #bbb;font-size:.85rem;color:#555}\n"
-	"@media print{body{margin:0;max-width:none}.notice{background:none;border-color:#000}"
-	"thead th{background:none}}\n";
+	"@media print{body{margin:0;max-width:none;padding:0;font-size:9pt}th,td{padding:.15em .25em}"
+	".notice{background:none;border-color:#000}thead th{background:none}"
+	"h2,h3,h4{break-after:avoid;page-break-after:avoid}}\n";
 
 /* Everything up to and including <body>; title is ledger text, escaped here. */
 static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
@@ -530,7 +536,7 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 			put_member(c, b, samv_buf_html, p, a->who);
 			samv_buf_puts(b, "</td><td>");
 			samv_buf_html(b, a->what);
-			samv_buf_puts(b, "</td><td>");
+			samv_buf_puts(b, a->due != SAMV_NO_DATE ? "</td><td class=\"date\">" : "</td><td>");
 			if (a->due != SAMV_NO_DATE)
 				samv_buf_date(b, a->due);
 			else
@@ -733,7 +739,8 @@ static void action_row_out(const samv_report_ctx *c, samv_buf *b, bool html, con
 {
 	escape_fn esc = html ? samv_buf_html : samv_buf_md;
 	const char *sep = html ? "</td><td>" : " | ";
-	samv_buf_puts(b, html ? "<tr><td>" : "| ");
+	const char *date_sep = html ? "</td><td class=\"date\">" : " | ";
+	samv_buf_puts(b, !html ? "| " : r->a->due != SAMV_NO_DATE ? "<tr><td class=\"date\">" : "<tr><td>");
 	if (r->a->due != SAMV_NO_DATE)
 		samv_buf_date(b, r->a->due);
 	else
@@ -744,7 +751,7 @@ static void action_row_out(const samv_report_ctx *c, samv_buf *b, bool html, con
 	esc(b, r->a->what);
 	samv_buf_puts(b, sep);
 	esc(b, body_name(r->p));
-	samv_buf_puts(b, sep);
+	samv_buf_puts(b, date_sep);
 	samv_buf_date(b, r->p->date);
 	samv_buf_puts(b, sep);
 	samv_buf_printf(b, "%lld. ", (long long)r->it->number);
@@ -1331,6 +1338,127 @@ static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l
 	md_footer(c, b);
 }
 
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* A date "YYYY-MM-DD" starts at s (and is not the tail of a longer number). */
+static bool date_at(const char *start, const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	if (s > start && is_digit(s[-1]))
+		return false;
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != '-')
+			return false;
+	return !is_digit(s[sizeof shape - 1]);
+}
+
+/* Ledger text as HTML: escaped, every date in it kept on one line; with path, a line may
+ * also break after each "/" (a file name, which has no spaces to break at). */
+static void html_text(samv_buf *b, const char *s, bool path)
+{
+	const char *run = s;
+	for (const char *p = s; p && *p;) {
+		bool date = date_at(s, p);
+		if (!date && !(path && *p == '/')) {
+			p++;
+			continue;
+		}
+		char *part = samv_strprintf("%.*s", (int)(p - run), run);
+		samv_buf_html(b, part ? part : "");
+		b->oom |= !part;
+		free(part);
+		if (date) {
+			samv_buf_printf(b, "<span class=\"date\">%.10s</span>", p);
+			p += 10;
+		} else {
+			samv_buf_puts(b, "/<wbr>");
+			p++;
+		}
+		run = p;
+	}
+	samv_buf_html(b, run);
+}
+
+static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+{
+	size_t count[4] = { 0 };
+	for (size_t i = 0; i < l->n; i++)
+		count[l->items[i].status]++;
+	const char *title = samv_tr(c, "Frister", "Deadlines");
+	samv_buf full = { 0 };
+	samv_buf_puts(&full, title);
+	if (ledger_name(c))
+		samv_buf_printf(&full, " – %s", ledger_name(c));
+	html_open(c, b, full.data ? full.data : title);
+	b->oom |= full.oom;
+	samv_buf_free(&full);
+	samv_buf_printf(b, "<header>\n<h1>%s</h1>\n<p>", title);
+	if (ledger_name(c)) {
+		samv_buf_html(b, ledger_name(c));
+		samv_buf_puts(b, ". ");
+	}
+	samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "Per", "As of"));
+	samv_buf_date(b, c->cfg->today);
+	samv_buf_puts(b, "</span>.");
+	if (l->from != SAMV_NO_DATE || l->to != SAMV_NO_DATE) {
+		samv_buf_printf(b, " %s ", samv_tr(c, "Frister", "Deadlines"));
+		if (l->from != SAMV_NO_DATE) {
+			samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "från och med", "from"));
+			samv_buf_date(b, l->from);
+			samv_buf_puts(b, "</span>");
+		}
+		if (l->from != SAMV_NO_DATE && l->to != SAMV_NO_DATE)
+			samv_buf_puts(b, " ");
+		if (l->to != SAMV_NO_DATE) {
+			samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "till och med", "to"));
+			samv_buf_date(b, l->to);
+			samv_buf_puts(b, "</span>");
+		}
+		samv_buf_puts(b, ".");
+	}
+	samv_buf_puts(b, "</p>\n</header>\n");
+	html_notice(c, b);
+	samv_buf_printf(b,
+			TR(c, "<p>Klara: %zu. Sena: %zu. Saknas: %zu. Kommande: %zu.</p>\n",
+				"<p>Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu.</p>\n"),
+			count[DL_DONE], count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
+	samv_buf_puts(b, samv_tr(c,
+				 "<p>Klar: gjord senast på dagen, med datum. Sen: gjord efter fristen. Saknas: fristen har "
+				 "passerat och inget är registrerat. Kommande: fristen har inte passerat.</p>\n",
+				 "<p>Done: done by the day, with its date. Late: done after the deadline. Missing: the "
+				 "deadline has passed and nothing is recorded. Upcoming: the deadline has not passed.</p>\n"));
+	if (!l->n) {
+		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "Inga frister.", "No deadlines."));
+	} else {
+		html_thead(c, b, deadline_cols);
+		for (size_t i = 0; i < l->n; i++) {
+			const deadline *d = &l->items[i];
+			samv_buf status = { 0 };
+			status_text(c, &status, d);
+			bool strong = d->status == DL_LATE || d->status == DL_MISSING;
+			samv_buf_puts(b, "<tr><td class=\"date\">");
+			samv_buf_date(b, d->date);
+			samv_buf_puts(b, "</td><td>");
+			html_text(b, d->what, false);
+			/* A subject without a space is an id ("bromma-esbh"): kept on one line. */
+			samv_buf_puts(b, d->subject && !strchr(d->subject, ' ') ? "</td><td class=\"id\">" : "</td><td>");
+			html_text(b, d->subject, false);
+			samv_buf_puts(b, strong ? "</td><td><strong>" : "</td><td>");
+			html_text(b, status.data, false);
+			samv_buf_puts(b, strong ? "</strong></td><td>" : "</td><td>");
+			html_text(b, d->file, true);
+			samv_buf_puts(b, "</td></tr>\n");
+			b->oom |= status.oom;
+			samv_buf_free(&status);
+		}
+		samv_buf_puts(b, "</tbody>\n</table>\n");
+	}
+	html_close(c, b);
+}
+
 /* ---- iCalendar (RFC 5545) ---- */
 
 /* A TEXT value: backslash, semicolon and comma escaped, line breaks as \n, and other
@@ -1426,7 +1554,8 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 	ics_raw(b, "VERSION", "2.0");
 	ics_raw(b, "PRODID", c->swedish ? "-//samv//samv-report deadlines//SV" : "-//samv//samv-report deadlines//EN");
 	ics_raw(b, "CALSCALE", "GREGORIAN");
-	ics_raw(b, "METHOD", "PUBLISH");
+	/* No METHOD: with one the file is an iTIP message (RFC 5546), and PUBLISH requires an
+	 * ORGANIZER, which the ledger does not have. A plain calendar to import needs none. */
 	samv_buf_printf(&text, "%s", samv_tr(c, "Frister", "Deadlines"));
 	if (ledger_name(c))
 		samv_buf_printf(&text, " – %s", ledger_name(c));
@@ -1474,8 +1603,8 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,
 			  samv_format format, const samv_emitter *e, char **err)
 {
-	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_ICS) {
-		*err = samv_strprintf("the deadlines are made as md or ics, not %s", samv_format_extension(format));
+	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML && format != SAMV_FORMAT_ICS) {
+		*err = samv_strprintf("the deadlines are made as md, html or ics, not %s", samv_format_extension(format));
 		return -1;
 	}
 	if (from != SAMV_NO_DATE && to != SAMV_NO_DATE && from > to) {
@@ -1494,6 +1623,8 @@ int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to
 	}
 	if (format == SAMV_FORMAT_MD)
 		deadlines_md(c, &b, &l);
+	else if (format == SAMV_FORMAT_HTML)
+		deadlines_html(c, &b, &l);
 	else
 		deadlines_ics(c, &b, &l);
 	char *name = samv_strprintf("deadlines.%s", samv_format_extension(format));

@@ -233,6 +233,7 @@ int samv_report_site(const samv_report_ctx *c, const samv_emitter *out, char **e
 	g = samv_tr(c, "Åtgärder och tidsfrister", "Actions and deadlines");
 	for (size_t f = 0; f < 2; f++)
 		make(&s, c, g, samv_tr(c, "Åtgärdspunkter", "Action points"), make_actions, NULL, page_formats[f]);
+	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_HTML);
 	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_MD);
 	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_ICS);
 	if (s.write_error) {

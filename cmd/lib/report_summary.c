@@ -28,14 +28,20 @@
  *   twice) with a subtotal per group and a total.
  * - Supervisors: people named in `supervisors` or `lead_supervisor` of a placement that
  *   counts and whose start..end touches Y, with the first completion of each course.
- *   "With training" counts web-intro or hp-7.5 completed by 31 December Y.
+ *   "Som handledare" counts the placements naming them in `supervisors`, "Som
+ *   huvudansvarig" those naming them as `lead_supervisor` (the two are apart: one may be
+ *   lead of more placements than they supervise). "With training" counts web-intro or
+ *   hp-7.5 completed by 31 December Y.
+ * - HTML is printed on A4 portrait: headings may break (soft hyphens in long compound
+ *   words), while dates, ids and figures are kept on one line.
  * - Courses with `year` Y and projects whose `term` is in Y, from every agreement.
  * - Meetings: every body with a member on some day of Y (open from/to count) or a
  *   protocol dated in Y; held = its protocols dated in Y, against meets_per_year.
  * - Findings are those of the whole ledger as checked today, not only of Y.
  * - CSV: one file, first column the section, each section with its own header row and a
  *   blank line after it; only data rows (no subtotals, which a spreadsheet would count
- *   twice). Decimal comma with --lang sv, as samv_buf_money_plain writes.
+ *   twice). Decimal comma in both languages (a spreadsheet set to Swedish reads "9695,46"
+ *   as a number and "9695.46" as text), as the invoices' CSV has it.
  * - JSON: money as integer öre (_ore), student_weeks as a decimal with one digit, ids
  *   rather than names where a record has an id.
  * - Names are sorted the Swedish way (å, ä, ö after z).
@@ -653,11 +659,13 @@ static samv_date trained(const samv_person *p, const char *course)
 
 /* ---- tables: what md, html and csv share ---- */
 
-typedef enum cell_kind { C_EMPTY, C_TEXT, C_INT, C_MONEY, C_WEEKS, C_DATE, C_DASH } cell_kind;
+/* C_DATES: text that is a list of dates, "2019-03-14, 2019-10-17"; HTML keeps each date
+ * on one line. */
+typedef enum cell_kind { C_EMPTY, C_TEXT, C_INT, C_MONEY, C_WEEKS, C_DATE, C_DATES, C_DASH } cell_kind;
 
 typedef struct cell {
 	cell_kind kind;
-	const char *text; /* C_TEXT */
+	const char *text; /* C_TEXT, C_DATES */
 	int64_t v; /* C_INT, C_MONEY (öre), C_WEEKS (tenths), C_DATE */
 } cell;
 
@@ -676,6 +684,7 @@ typedef struct table {
 	const char *head[MAXCOLS];
 	bool num[MAXCOLS];
 	bool money[MAXCOLS]; /* CSV says the currency in the header, the cells are plain */
+	bool id[MAXCOLS]; /* ids ("bromma-esbh"): HTML keeps them on one line */
 	trow *rows;
 	size_t nrows, cap;
 	bool oom;
@@ -701,6 +710,10 @@ static cell date(samv_date d)
 {
 	return d == SAMV_NO_DATE ? (cell){ C_DASH, NULL, 0 } : (cell){ C_DATE, NULL, d };
 }
+static cell date_list(const char *t)
+{
+	return (cell){ t ? C_DATES : C_DASH, t, 0 };
+}
 static cell dash(void)
 {
 	return (cell){ C_DASH, NULL, 0 };
@@ -717,6 +730,13 @@ static void table_col(table *t, const char *head, bool numeric)
 		t->head[t->ncols] = head;
 		t->num[t->ncols++] = numeric;
 	}
+}
+
+static void table_id_col(table *t, const char *head)
+{
+	if (t->ncols < MAXCOLS)
+		t->id[t->ncols] = true;
+	table_col(t, head, false);
 }
 
 static void table_money_col(table *t, const char *head)
@@ -756,10 +776,12 @@ static void put_weeks(samv_buf *b, int64_t tenths, bool swedish)
 	samv_buf_printf(b, "%lld%s%lld", (long long)(tenths / 10), swedish ? "," : ".", (long long)(tenths % 10));
 }
 
-/* A number as text, without the cell's escaping; false for text cells. */
+/* A number as text, without the cell's escaping; false for text cells. plain (CSV) writes
+ * the decimal comma in either language: the CSV is for Swedish spreadsheets, as the
+ * invoices' is. */
 static bool put_value(doc *d, const cell *x, bool plain)
 {
-	bool sv = d->s->c->swedish;
+	bool sv = plain || d->s->c->swedish;
 	switch (x->kind) {
 	case C_INT:
 		samv_buf_printf(d->b, "%lld", (long long)x->v);
@@ -822,6 +844,57 @@ static void md_table(doc *d, const table *t)
 	samv_buf_puts(b, "\n");
 }
 
+/* n bytes of s, escaped for HTML. */
+static void html_span(samv_buf *b, const char *s, size_t n)
+{
+	char *part = samv_strprintf("%.*s", (int)n, s);
+	b->oom |= !part;
+	samv_buf_html(b, part ? part : "");
+	free(part);
+}
+
+/* A column heading in HTML: escaped, with a soft hyphen in the long compound words, so
+ * that a narrow column (a printed A4 page) can break them where Swedish does. */
+static void html_head(samv_buf *b, const char *head)
+{
+	static const char *const words[][2] = {
+		{ "Webbintroduktion", "Webb&shy;intro&shy;duktion" },
+		{ "handledare", "hand&shy;ledare" },
+		{ "huvudansvarig", "huvud&shy;ansvarig" },
+		{ "Studentveckor", "Student&shy;veckor" },
+		{ "Allvarlighetsgrad", "Allvarlighets&shy;grad" },
+	};
+	const char *run = head, *p = head;
+	while (*p) {
+		size_t k = 0;
+		while (k < sizeof words / sizeof words[0] && strncmp(p, words[k][0], strlen(words[k][0])) != 0)
+			k++;
+		if (k == sizeof words / sizeof words[0]) {
+			p++;
+			continue;
+		}
+		html_span(b, run, (size_t)(p - run));
+		samv_buf_puts(b, words[k][1]);
+		p += strlen(words[k][0]);
+		run = p;
+	}
+	html_span(b, run, (size_t)(p - run));
+}
+
+/* A list of dates as HTML: each date kept on one line, the list may break after a comma. */
+static void html_dates(samv_buf *b, const char *list)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		samv_buf_puts(b, "<span class=\"date\">");
+		html_span(b, p, n);
+		samv_buf_puts(b, "</span>");
+		p += n;
+		while (*p == ',' || *p == ' ')
+			samv_buf_add(b, p++, 1);
+	}
+}
+
 static void html_table(doc *d, const table *t)
 {
 	samv_buf *b = d->b;
@@ -845,7 +918,7 @@ static void html_table(doc *d, const table *t)
 	samv_buf_puts(b, "<thead><tr>");
 	for (size_t i = 0; i < t->ncols; i++) {
 		samv_buf_puts(b, t->num[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
-		samv_buf_html(b, t->head[i]);
+		html_head(b, t->head[i]);
 		samv_buf_puts(b, "</th>");
 	}
 	samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -855,9 +928,17 @@ static void html_table(doc *d, const table *t)
 		for (size_t i = 0; i < t->ncols; i++) {
 			const cell *x = &row->c[i];
 			const char *tag = row->sum && i == 0 ? "th" : "td";
-			samv_buf_printf(b, "<%s%s%s>", tag, row->sum && i == 0 ? " scope=\"row\"" : "",
-					t->num[i] ? " class=\"num\"" : "");
-			if (!put_value(d, x, false))
+			const char *cls = "";
+			if (t->num[i])
+				cls = " class=\"num\"";
+			else if (x->kind == C_DATE)
+				cls = " class=\"date\"";
+			else if (t->id[i] && !row->sum && x->kind == C_TEXT)
+				cls = " class=\"id\"";
+			samv_buf_printf(b, "<%s%s%s>", tag, row->sum && i == 0 ? " scope=\"row\"" : "", cls);
+			if (x->kind == C_DATES)
+				html_dates(b, x->text);
+			else if (!put_value(d, x, false))
 				samv_buf_html(b, x->text);
 			samv_buf_printf(b, "</%s>", tag);
 		}
@@ -950,7 +1031,7 @@ static void agreements_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, tr(s, "avtal", "agreements"), NULL, tr(s, "Inga avtal gäller detta år.", "No agreement is in force this year."));
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Kommun/sdf", "Municipality"), false);
 	table_col(t, tr(s, "Lärosäte", "University"), false);
 	table_col(t, tr(s, "Gäller från", "In force from"), false);
@@ -990,7 +1071,7 @@ static void placements_table(doc *d, table *t)
 	size_t g = group_col(s);
 	if (g)
 		table_col(t, by_label(s), false);
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Verksamhet", "Unit"), false);
 	table_col(t, tr(s, "Utbildning", "Programme"), false);
 	table_col(t, tr(s, "Avtalat per år", "Agreed per year"), true);
@@ -1054,7 +1135,7 @@ static void compensation_table(doc *d, table *t)
 	size_t g = group_col(s);
 	if (g)
 		table_col(t, by_label(s), false);
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Verksamhet", "Unit"), false);
 	money_cols(s, t);
 	for (size_t i = 0; i < s->nagr;) {
@@ -1112,7 +1193,7 @@ static void units_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, NULL, NULL, "");
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Verksamhet", "Unit"), false);
 	table_col(t, tr(s, "Avtalat per år", "Agreed per year"), true);
 	table_col(t, tr(s, "Placerade", "Placed"), true);
@@ -1145,8 +1226,8 @@ static void supervisors_table(doc *d, table *t)
 	table_col(t, tr(s, "Handledare", "Supervisor"), false);
 	table_col(t, tr(s, "Kommun/sdf", "Municipality"), false);
 	table_col(t, tr(s, "Verksamhet", "Unit"), false);
-	table_col(t, tr(s, "Handledda placeringar", "Placements supervised"), true);
-	table_col(t, tr(s, "Som huvudansvarig", "As lead supervisor"), true);
+	table_col(t, tr(s, "Som handledare", "As supervisor"), true);
+	table_col(t, tr(s, "Som huvudansvarig", "As lead"), true);
 	table_col(t, tr(s, "Webbintroduktion", "Web introduction"), false);
 	table_col(t, tr(s, "7,5 hp", "7.5 credits"), false);
 	table_col(t, tr(s, "Annan utbildning", "Other training"), false);
@@ -1174,7 +1255,7 @@ static void courses_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, tr(s, "kurser", "courses"), NULL, tr(s, "Inga kurser detta år.", "No courses this year."));
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Kurs", "Course"), false);
 	table_col(t, tr(s, "Omfattning", "Extent"), false);
 	for (size_t i = 0; i < s->r->nagreements; i++) {
@@ -1196,7 +1277,7 @@ static void projects_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, tr(s, "projekt", "projects"), NULL, tr(s, "Inga projekt detta år.", "No projects this year."));
-	table_col(t, tr(s, "Avtal", "Agreement"), false);
+	table_id_col(t, tr(s, "Avtal", "Agreement"));
 	table_col(t, tr(s, "Projekt", "Project"), false);
 	table_col(t, tr(s, "Verksamhet", "Unit"), false);
 	table_col(t, tr(s, "Termin", "Term"), false);
@@ -1272,7 +1353,7 @@ static void meetings_table(doc *d, table *t)
 		r->c[4] = text(met);
 		if (dates.oom)
 			s->pool.oom = true;
-		r->c[5] = dates.len ? text(pool_keep(&s->pool, dates.data)) : dash();
+		r->c[5] = dates.len ? date_list(pool_keep(&s->pool, dates.data)) : dash();
 	}
 }
 
@@ -1280,7 +1361,7 @@ static void findings_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, tr(s, "fynd", "findings"), NULL, tr(s, "Inga fynd.", "No findings."));
-	table_col(t, tr(s, "Regel", "Rule"), false);
+	table_id_col(t, tr(s, "Regel", "Rule"));
 	table_col(t, tr(s, "Allvarlighetsgrad", "Severity"), false);
 	table_col(t, tr(s, "Antal", "Count"), true);
 	for (size_t i = 0; i < s->nfc; i++) {
@@ -1393,7 +1474,7 @@ static void bar_pair(doc *d, int64_t top, const char *label, int64_t a, int64_t 
 {
 	samv_buf *b = d->b;
 	bool sv = d->s->c->swedish;
-	svg_text(b, PLOT_X, top + 12, NULL, label);
+	svg_text(b, PLOT_X + 4, top + 12, NULL, label); /* clear of the axis line at PLOT_X */
 	const int64_t vals[2] = { a, b2 };
 	const char *colours[2] = { COLOUR_A, COLOUR_B };
 	for (int k = 0; k < 2; k++) {
@@ -1493,7 +1574,8 @@ static const char html_style[] =
 	"caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }\n"
 	"th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }\n"
 	"thead th { background: #e8eef4; }\n"
-	".num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
+	".num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+	"td.num, .date, .id { white-space: nowrap; }\n"
 	"tr.sum th, tr.sum td { font-weight: bold; background: #f3f3f3; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
 	"thead { display: table-header-group; }\n"
@@ -1501,7 +1583,8 @@ static const char html_style[] =
 	"figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }\n"
 	"figure svg { max-width: 100%; height: auto; }\n"
 	"figcaption { font-size: 0.9rem; }\n"
-	"@media print { body { margin: 0; font-size: 10pt; } h2 { break-after: avoid; page-break-after: avoid; } }\n";
+	"@media print { body { margin: 0; font-size: 9pt; } th, td { padding: 0.15em 0.35em; }"
+	" h2 { break-after: avoid; page-break-after: avoid; } }\n";
 
 static void put_stamp(doc *d)
 {
