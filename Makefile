@@ -147,5 +147,6 @@ clean:
 include mk/fuzz.mk
 include mk/editor.mk
 include mk/receivers.mk
+include mk/bench.mk
 
 -include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)

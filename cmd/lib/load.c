@@ -215,11 +215,20 @@ void samv_load_resolve_plain(samv_node *n)
 	size_t len = n->len;
 
 	n->kind = SAMV_NODE_STRING;
+	/* Every form below starts with one of these characters (or is empty), so the
+	 * names, ids and keys that make up most of a ledger are strings at one glance, and
+	 * a date or a number is not compared with the words. */
+	char c = len > 0 ? s[0] : '\0';
+	bool word = c == '\0' || c == '~' || c == 'n' || c == 'N' || c == 't' || c == 'T' ||
+		    c == 'f' || c == 'F';
+	bool sign_or_dot = c == '+' || c == '-' || c == '.';
+	if (!word && !sign_or_dot && !(c >= '0' && c <= '9'))
+		return;
 	if (strlen(s) != len)
 		return;
-	if (is_one_of(s, nulls)) {
+	if (word && is_one_of(s, nulls)) {
 		n->kind = SAMV_NODE_NULL;
-	} else if (is_one_of(s, trues) || is_one_of(s, falses)) {
+	} else if (word && (is_one_of(s, trues) || is_one_of(s, falses))) {
 		n->kind = SAMV_NODE_BOOL;
 		n->num.b = s[0] == 't' || s[0] == 'T';
 	} else if (len > 2 && s[0] == '0' && s[1] == 'o' && is_digits(s + 2, len - 2, "01234567")) {
@@ -234,13 +243,13 @@ void samv_load_resolve_plain(samv_node *n)
 	} else if (is_core_float(s, len)) {
 		n->kind = SAMV_NODE_FLOAT;
 		n->num.f = strtod(s, NULL);
-	} else if (is_one_of(s, infs)) {
+	} else if (sign_or_dot && is_one_of(s, infs)) {
 		n->kind = SAMV_NODE_FLOAT;
 		n->num.f = HUGE_VAL;
-	} else if (is_one_of(s, ninfs)) {
+	} else if (sign_or_dot && is_one_of(s, ninfs)) {
 		n->kind = SAMV_NODE_FLOAT;
 		n->num.f = -HUGE_VAL;
-	} else if (is_one_of(s, nans)) {
+	} else if (sign_or_dot && is_one_of(s, nans)) {
 		n->kind = SAMV_NODE_FLOAT;
 		n->num.f = NAN;
 	}
@@ -296,13 +305,15 @@ static void report_duplicate(loader *ld, const samv_pair *first, const samv_pair
 		ld->failed = -1;
 }
 
-/* Sorting makes the check O(n log n), so a file with 200 000 keys stays fast. */
+/* Sorting makes the check O(n log n), so a file with 200 000 keys stays fast; a record's
+ * own mappings (a placement has up to 13 keys) are cheaper to compare pairwise than to
+ * sort, and need no allocation. */
 static void check_duplicates(loader *ld, samv_node *map)
 {
 	size_t n = map->count;
 	if (n < 2)
 		return;
-	if (n <= 8) {
+	if (n <= 16) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = 0; j < i; j++)
 				if (same_key(map->c.pairs[i].key, map->c.pairs[j].key)) {
@@ -334,7 +345,8 @@ static void close_collection(loader *ld)
 	frame *f = &ld->frames[--ld->depth];
 	samv_node *n = f->node;
 	size_t children = ld->nscratch - f->first;
-	samv_node **kids = ld->scratch + f->first;
+	/* Before the first child of the file, scratch is NULL, and NULL + 0 is undefined. */
+	samv_node **kids = children ? ld->scratch + f->first : NULL;
 	if (n->kind == SAMV_NODE_SEQ) {
 		n->count = children;
 		n->c.items = samv_arena_alloc(&ld->doc->arena, children * sizeof *n->c.items);
@@ -342,7 +354,8 @@ static void close_collection(loader *ld)
 			out_of_memory(ld);
 			return;
 		}
-		memcpy(n->c.items, kids, children * sizeof *kids);
+		if (children)
+			memcpy(n->c.items, kids, children * sizeof *kids);
 	} else {
 		n->count = children / 2;
 		n->c.pairs = samv_arena_alloc(&ld->doc->arena, n->count * sizeof *n->c.pairs);
@@ -464,6 +477,37 @@ static int char_at(const loader *ld, uint32_t line, uint32_t col)
 	return i < ld->len ? ld->data[i] : -1;
 }
 
+/* YAML ends a key within 1024 characters of its start, and libyaml, meeting the ':' after a
+ * longer key, reports whatever that ':' now seems to be: a missing ':' in a block mapping,
+ * a mapping value where none may be, a missing ',' in a flow mapping. Returns the column
+ * where the key starts when the problem is at a ':' that ends such a key, else 0. */
+static uint32_t long_key_start(const loader *ld, const yaml_mark_t *m)
+{
+	const unsigned char *d = ld->data;
+	size_t line = 0, i = 0;
+	for (; line < m->line && i < ld->len; i++)
+		if (d[i] == '\n')
+			line++;
+	size_t first = i, at = i;
+	for (size_t c = 0; c < m->column && at < ld->len; c++)
+		do
+			at++;
+		while (at < ld->len && (d[at] & 0xC0) == 0x80);
+	if (at >= ld->len || d[at] != ':')
+		return 0;
+	size_t k = at;
+	while (k > first && d[k - 1] != '{' && d[k - 1] != '[' && d[k - 1] != ',')
+		k--;
+	while (k < at && (d[k] == ' ' || ((d[k] == '-' || d[k] == '?') && d[k + 1] == ' ')))
+		k++;
+	size_t chars = 0, col = 1;
+	for (size_t j = k; j < at; j++)
+		chars += (d[j] & 0xC0) != 0x80;
+	for (size_t j = first; j < k; j++)
+		col += (d[j] & 0xC0) != 0x80;
+	return chars > 1024 ? clamp_u32(col) : 0;
+}
+
 static void parser_error(loader *ld, const yaml_parser_t *p)
 {
 	uint32_t line, col;
@@ -480,6 +524,15 @@ static void parser_error(loader *ld, const yaml_parser_t *p)
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
 		out_of_memory(ld);
+		return;
+	}
+	uint32_t key_col = p->error == YAML_READER_ERROR ? 0 : long_key_start(ld, &p->problem_mark);
+	if (key_col) {
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(p->problem_mark.line + 1),
+			       key_col,
+			       "a key of more than 1024 characters: YAML does not allow keys this "
+			       "long; shorten it");
+		ld->failed = -1;
 		return;
 	}
 	const char *problem = p->problem ? p->problem : "unknown problem";

@@ -252,9 +252,17 @@ static void build_term(builder *b, samv_term *t, const samv_record *rec)
 					.end = date(p, "end"), .days = (int32_t)num(p, "days", 0),
 					.status = status_of(str(p, "status")), .withdrawn_on = date(w, "date"),
 					.withdrawn_by = str(w, "by"), .withdrawn_reason = str(w, "reason") };
-		pl->ref = samv_strprintf("%s/%s", rec->id, pl->id ? pl->id : "");
-		if (!pl->ref)
+		/* "TERM/AGREEMENT/ID", joined by hand: one per placement of the ledger. */
+		size_t id_len = strlen(rec->id), p_len = pl->id ? strlen(pl->id) : 0;
+		pl->ref = malloc(id_len + p_len + 2);
+		if (!pl->ref) {
 			b->oom = 1;
+			continue;
+		}
+		memcpy(pl->ref, rec->id, id_len);
+		pl->ref[id_len] = '/';
+		memcpy(pl->ref + id_len + 1, pl->id ? pl->id : "", p_len);
+		pl->ref[id_len + 1 + p_len] = '\0';
 	}
 }
 

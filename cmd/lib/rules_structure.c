@@ -12,10 +12,20 @@
 #include "ident.h"
 #include "rules.h"
 
+/* The ids of one list ("units" or "people") of a party record, sorted: every placement
+ * names its unit and supervisors, and scanning a party's people for each of them made the
+ * ref checks of a large ledger spend most of their time chasing nodes. Built on first use. */
+typedef struct id_index {
+	const char **ids;
+	size_t n;
+	bool built;
+} id_index;
+
 typedef struct ctx {
 	const samv_ledger *l;
 	samv_diags *d;
 	const samv_record *rec; /* the record being checked */
+	id_index *party_lists; /* [party record][0 units, 1 people], or NULL */
 } ctx;
 
 static const char *path_of(const ctx *c)
@@ -86,12 +96,56 @@ static void ref_record(ctx *c, const samv_node *n, samv_kind kind)
 		   id, "");
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether the party record has an entry with this id in list (as samv_record_list_find
+ * would find it), through the sorted index when it can be had. */
+static bool has_member(ctx *c, const samv_record *party, const char *list, const char *id)
+{
+	size_t first = c->l->by_kind[SAMV_KIND_PARTY], end = c->l->by_kind[SAMV_KIND_PARTY + 1];
+	size_t at_rec = (size_t)(party - c->l->records);
+	int which = strcmp(list, "units") == 0 ? 0 : strcmp(list, "people") == 0 ? 1 : -1;
+	if (!c->party_lists || party < c->l->records || at_rec < first || at_rec >= end || which < 0)
+		return samv_record_list_find(party->root, list, id) != NULL;
+	id_index *x = &c->party_lists[(at_rec - first) * 2 + (size_t)which];
+	if (!x->built) {
+		const samv_node *items = samv_node_get(party->root, list);
+		size_t count = items && items->kind == SAMV_NODE_SEQ ? items->count : 0;
+		x->ids = count ? malloc(count * sizeof *x->ids) : NULL;
+		if (count && !x->ids)
+			return samv_record_list_find(party->root, list, id) != NULL;
+		for (size_t i = 0; i < count; i++) {
+			const char *item_id = samv_field_str(items->c.items[i], "id");
+			if (item_id)
+				x->ids[x->n++] = item_id;
+		}
+		if (x->n > 1) /* ids is NULL for an empty list, and qsort's base must not be */
+			qsort(x->ids, x->n, sizeof *x->ids, id_cmp);
+		x->built = true;
+	}
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(x->ids[mid], id);
+		if (cmp == 0)
+			return true;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 /* A unit (list "units") or person (list "people") of a party record. */
 static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list,
 			  const char *what)
 {
 	const char *id = samv_node_str(n);
-	if (!id || !party || samv_record_list_find(party->root, list, id))
+	if (!id || !party || has_member(c, party, list, id))
 		return;
 	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, "unknown %s '%s' in party '%s'",
 		       what, id, party->id);
@@ -215,9 +269,16 @@ static void ref_placement(ctx *c, const samv_node *n)
 	const char *last = ref ? strrchr(ref, '/') : NULL;
 	if (!last || last == ref)
 		return;
-	char *term_id = samv_strprintf("%.*s", (int)(last - ref), ref);
-	if (!term_id)
+	/* One reference per invoice line: the term's id is copied on the stack when it fits. */
+	char buf[128];
+	size_t len = (size_t)(last - ref);
+	char *term_id = buf;
+	if (len < sizeof buf) {
+		memcpy(buf, ref, len);
+		buf[len] = '\0';
+	} else if (!(term_id = samv_strprintf("%.*s", (int)len, ref))) {
 		return;
+	}
 	const samv_record *term = samv_ledger_find(c->l, SAMV_KIND_TERM, term_id);
 	if (!term)
 		at(c, "ref", n, "unknown placement '%s': there is no term file for '%s'%s", ref, term_id, "");
@@ -226,7 +287,8 @@ static void ref_placement(ctx *c, const samv_node *n)
 		samv_diags_relate(c->d, term->doc->path, term->id_node->line, term->id_node->col,
 				  "the term file of '%s'", term_id);
 	}
-	free(term_id);
+	if (term_id != buf)
+		free(term_id);
 }
 
 static void refs_invoice(ctx *c)
@@ -452,10 +514,15 @@ static void check_record(ctx *c)
 
 void samv_rules_structure(const samv_ledger *l, samv_diags *diags)
 {
-	ctx c = { l, diags, NULL };
+	size_t nparties = l->by_kind[SAMV_KIND_PARTY + 1] - l->by_kind[SAMV_KIND_PARTY];
+	/* Without memory for the index the lookups scan the lists, as they always could. */
+	ctx c = { l, diags, NULL, nparties ? calloc(nparties * 2, sizeof(id_index)) : NULL };
 	for (size_t i = 0; i < l->nrecords; i++) {
 		c.rec = &l->records[i];
 		check_record(&c);
 	}
 	duplicate_records(l, diags);
+	for (size_t i = 0; c.party_lists && i < nparties * 2; i++)
+		free(c.party_lists[i].ids);
+	free(c.party_lists);
 }

@@ -309,6 +309,21 @@ static int load_path(samv_source *src, const char *rel, char **data, size_t *len
 
 /* ---- opening ---- */
 
+/* libgit2 is started when a source first needs git. Reading a work tree never does
+ * (only describing it does), and starting it costs a pre-commit check of a small ledger
+ * a noticeable part of its time: it loads the system's CA certificates. */
+static int start_git(samv_source *src, char **err)
+{
+	if (src->git_ready)
+		return 0;
+	if (git_libgit2_init() < 0) {
+		*err = samv_strprintf("cannot start libgit2: %s", git_message());
+		return -1;
+	}
+	src->git_ready = true;
+	return 0;
+}
+
 /* Find the repository around src->root and where the root lies in its work tree.
  * Returns 0, 1 when there is no repository, -1 with *err set. */
 static int find_repo(samv_source *src, char **err)
@@ -317,6 +332,8 @@ static int find_repo(samv_source *src, char **err)
 	char *work = NULL, *root = NULL;
 	const char *wd;
 
+	if (start_git(src, err))
+		return -1;
 	r = git_repository_open_ext(&src->repo, src->root, 0, NULL);
 	if (r == GIT_ENOTFOUND) {
 		ret = 1;
@@ -486,11 +503,6 @@ int samv_source_open(samv_source **out, const char *root, samv_source_kind kind,
 	src->root = strdup(root);
 	if (!src->root)
 		goto done;
-	if (git_libgit2_init() < 0) {
-		*err = samv_strprintf("cannot start libgit2: %s", git_message());
-		goto done;
-	}
-	src->git_ready = true;
 	if (kind == SAMV_SOURCE_WORKTREE) {
 		ret = 0;
 		goto done;
