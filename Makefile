@@ -120,6 +120,8 @@ check: all
 	$(Q)$(MAKE) --no-print-directory precommittest
 	$(Q)$(MAKE) --no-print-directory peppol
 	$(Q)$(MAKE) --no-print-directory receivers
+	$(Q)$(MAKE) --no-print-directory badinput
+	$(Q)$(MAKE) --no-print-directory fuzz-regressions
 
 demo: all
 	$(BUILD)/samv-check -C ledger
@@ -142,7 +144,7 @@ install-hooks:
 	$(Q)sh scripts/install-hooks.sh
 
 clean:
-	rm -rf build build-sanitize
+	rm -rf build build-sanitize build-fuzz
 
 include mk/fuzz.mk
 include mk/editor.mk

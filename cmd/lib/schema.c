@@ -133,7 +133,11 @@ static int read_count(samv_schema *S, const samv_node *k, const samv_node *v, in
 {
 	if (!is_integral(v) || num_value(v) < 0)
 		return cerr(S, "'%s' must be a non-negative integer", k->text);
-	*out = v->kind == SAMV_NODE_INT ? v->num.i : (int64_t)v->num.f;
+	/* A float of 2^63 or more does not fit (converting it is undefined): no instance has
+	 * that many items, properties or characters, so the largest count means the same. */
+	*out = v->kind == SAMV_NODE_INT ? v->num.i
+	       : v->num.f >= 0x1p63	 ? INT64_MAX
+					 : (int64_t)v->num.f;
 	return 0;
 }
 
