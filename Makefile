@@ -48,7 +48,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol mantest
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol mantest outtest
 all: deps $(CMDS)
 
 deps:
@@ -99,6 +99,9 @@ e2e: all
 hooktest: all
 	$(Q)sh tests/hook/run.sh $(BUILD)
 
+outtest: all
+	$(Q)sh tests/out/run.sh $(BUILD)
+
 mantest: all
 	$(Q)sh tests/man/run.sh $(BUILD)
 
@@ -122,6 +125,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory receivers
 	$(Q)$(MAKE) --no-print-directory badinput
 	$(Q)$(MAKE) --no-print-directory fuzz-regressions
+	$(Q)$(MAKE) --no-print-directory outtest
 
 demo: all
 	$(BUILD)/samv-check -C ledger
