@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "output.h"
 #include "paths.h"
@@ -446,6 +447,7 @@ done:
 
 int main(int argc, char **argv)
 {
+	samv_i18n_set(samv_catalog_from_env(getenv));
 	options o = { 0 };
 	int status = parse_args(argc, argv, &o);
 	if (status < 0) {

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "records.h"
 #include "report.h"
 #include "session.h"
@@ -328,7 +329,7 @@ static int run(const options *o)
 		commit_time = -1;
 	samv_diags_sort(&s.diags);
 	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, strcmp(o->lang, "sv") == 0, commit, modified,
-				commit_time };
+				commit_time, samv_catalog_find(o->lang) };
 	samv_emitter e = o->out ? (samv_emitter){ emit_file, (void *)o->out } : (samv_emitter){ emit_stdout, &sink };
 	status = dispatch(o, &ctx, &e, &err);
 	if (status == 0 && sink.n)
@@ -354,6 +355,7 @@ done:
 
 int main(int argc, char **argv)
 {
+	samv_i18n_set(samv_catalog_from_env(getenv));
 	options o = { 0 };
 	int status = parse_args(argc, argv, &o);
 	return status >= 0 ? status : run(&o);

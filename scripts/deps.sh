@@ -14,6 +14,7 @@ need libgit2 libgit2-dev
 need cmocka libcmocka-dev
 need libpcre2-8 libpcre2-dev
 command -v git >/dev/null 2>&1 || missing="$missing git"
+command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "samv: installing missing packages:$missing" >&2

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "records.h"
 #include "rules.h"
 
@@ -33,6 +34,7 @@ typedef struct samv_report_ctx {
 	const char *commit; /* 40 hex digits, or NULL outside git */
 	bool modified; /* the work tree differs from the commit */
 	int64_t commit_time; /* the commit's time, seconds since 1970 UTC; -1 outside git */
+	const samv_catalog *lang; /* the documents' language (--lang): labels, not messages */
 } samv_report_ctx;
 
 /* The label in the report's language. */

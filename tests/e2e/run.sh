@@ -9,10 +9,14 @@
 #   status     the exact exit status (default 0)
 #   command    optional: the program, samv-check (default) or samv-report
 #   stdin      optional: what the program reads on standard input (default: nothing)
+#   stderr     optional: the exact standard error (not compared when absent)
+#   locale     optional: the LANG to run in, e.g. sv_SE.UTF-8 (default C.UTF-8: English)
 # Adding a case means adding files, not code. Run: sh tests/e2e/run.sh BUILD-DIR [CASE...]
 # BLESS=1 writes the actual output and status into the named cases instead of comparing:
 # review the result with git diff before committing it.
 set -u
+# Messages follow the locale; each case says which one it runs in.
+unset LANGUAGE LC_ALL LC_MESSAGES
 build=${1:-build}
 shift 2>/dev/null || true
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,22 +49,27 @@ for name in $cases; do
 		# commit of this repository: run it on a copy outside git, stamped "outside git".
 		rm -rf "$tmp/ledger" && cp -R "$dir" "$tmp/ledger" && dir="$tmp/ledger"
 	fi
+	locale=C.UTF-8
+	[ -f "$case_dir/locale" ] && locale=$(cat "$case_dir/locale")
 	input=/dev/null
 	[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
-	(cd "$dir" && "$bin" "$@") < "$input" > "$tmp/out" 2> "$tmp/err"
+	(cd "$dir" && LANG=$locale "$bin" "$@") < "$input" > "$tmp/out" 2> "$tmp/err"
 	status=$?
 	if [ "${BLESS:-}" = 1 ]; then
 		cp "$tmp/out" "$case_dir/expected"
+		[ -f "$case_dir/stderr" ] && cp "$tmp/err" "$case_dir/stderr"
 		if [ "$status" = 0 ]; then rm -f "$case_dir/status"; else echo "$status" > "$case_dir/status"; fi
 		echo "blessed $name (exit $status)"
 		continue
 	fi
-	if [ "$status" = "$want_status" ] && cmp -s "$tmp/out" "$case_dir/expected"; then
+	if [ "$status" = "$want_status" ] && cmp -s "$tmp/out" "$case_dir/expected" &&
+		{ [ ! -f "$case_dir/stderr" ] || cmp -s "$tmp/err" "$case_dir/stderr"; }; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
 		echo "FAIL $name: exit $status (expected $want_status)"
 		diff -u "$case_dir/expected" "$tmp/out" | head -30
+		[ -f "$case_dir/stderr" ] && diff -u "$case_dir/stderr" "$tmp/err" | head -30
 		head -5 "$tmp/err"
 	fi
 done
