@@ -6,6 +6,7 @@
  * unreadable input.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,8 @@
 #define SAMV_VERSION "0.0.0"
 #endif
 
-static const char usage[] =
+/* Translated as a whole; option names, metavariables and values stay as they are. */
+static const char *const usage = N_(
 	"usage: samv-check [-C DIR] [--staged | --rev REV] [--format text|json|github|sarif]\n"
 	"                  [--strict] [--as-of DATE] [--rule ID=SEVERITY]... [PATH...]\n"
 	"       samv-check --list-rules | --explain ID\n"
@@ -54,7 +56,7 @@ static const char usage[] =
 	"\n"
 	"Paths in findings are relative to the ledger root (for github and sarif: to the\n"
 	"current directory, as a repository's annotations need).\n"
-	"Exit status: 0 clean, 1 findings that fail, 2 usage error or unreadable input.\n";
+	"Exit status: 0 clean, 1 findings that fail, 2 usage error or unreadable input.\n");
 
 typedef struct options {
 	const char *dir;
@@ -72,11 +74,16 @@ typedef struct options {
 	size_t npaths;
 } options;
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) SAMV_PRINTF(1, 2);
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "samv-check: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'samv-check --help'.\n");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try 'samv-check --help'."));
 	return 2;
 }
 
@@ -102,7 +109,7 @@ static int parse_args(int argc, char **argv, options *o)
 			continue;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		}
 		if (strcmp(a, "--version") == 0) {
@@ -140,10 +147,10 @@ static int parse_args(int argc, char **argv, options *o)
 			}
 		}
 		if (which == 9)
-			return usage_error("unknown option '%s'", a);
+			return usage_error(_("unknown option '%s'"), a);
 		if (!value) {
 			if (i + 1 >= argc)
-				return usage_error("option '%s' needs a value", a);
+				return usage_error(_("option '%s' needs a value"), a);
 			value = argv[++i];
 		}
 		switch (which) {
@@ -179,27 +186,27 @@ static int parse_args(int argc, char **argv, options *o)
 	for (size_t k = 0; k < 4; k++)
 		known = known || strcmp(o->format, formats[k]) == 0;
 	if (!known)
-		return usage_error("unknown format '%s' (text, json, github or sarif)", o->format);
+		return usage_error(_("unknown format '%s' (text, json, github or sarif)"), o->format);
 	if (o->color && strcmp(o->color, "auto") != 0 && strcmp(o->color, "always") != 0 &&
 	    strcmp(o->color, "never") != 0)
-		return usage_error("--color must be auto, always or never, not '%s'", o->color);
+		return usage_error(_("--color must be auto, always or never, not '%s'"), o->color);
 	if (o->explain && samv_rule_index(o->explain) < 0)
-		return usage_error("unknown rule '%s' (samv-check --list-rules lists them)", o->explain);
+		return usage_error(_("unknown rule '%s' (samv-check --list-rules lists them)"), o->explain);
 	if (o->stdin_filename) {
 		if (o->npaths != 1 || strcmp(o->paths[0], "-") != 0)
-			return usage_error("%s", "--stdin-filename PATH takes the text from standard input: give '-' and no other PATH");
+			return usage_error("%s", _("--stdin-filename PATH takes the text from standard input: give '-' and no other PATH"));
 		size_t n = strlen(o->stdin_filename);
 		if (!(n > 5 && strcmp(o->stdin_filename + n - 5, ".yaml") == 0) &&
 		    !(n > 4 && strcmp(o->stdin_filename + n - 4, ".yml") == 0))
-			return usage_error("--stdin-filename '%s' is not a record file (.yaml or .yml)", o->stdin_filename);
+			return usage_error(_("--stdin-filename '%s' is not a record file (.yaml or .yml)"), o->stdin_filename);
 		o->paths[0] = o->stdin_filename;
 	} else {
 		for (size_t k = 0; k < o->npaths; k++)
 			if (strcmp(o->paths[k], "-") == 0)
-				return usage_error("%s", "'-' (standard input) needs --stdin-filename PATH");
+				return usage_error("%s", _("'-' (standard input) needs --stdin-filename PATH"));
 	}
 	if (o->rev && o->staged)
-		return usage_error("%s", "--staged and --rev cannot be used together");
+		return usage_error("%s", _("--staged and --rev cannot be used together"));
 	return -1;
 }
 
@@ -208,15 +215,18 @@ static void list_rules(void)
 	size_t n;
 	const samv_rule_info *t = samv_rules_table(&n);
 	for (size_t i = 0; i < n; i++)
-		printf("%-20s %-8s %s\n", t[i].id, samv_severity_name(t[i].severity), t[i].summary);
+		printf("%-20s %-8s %s\n", t[i].id, samv_severity_name(t[i].severity), _(t[i].summary));
 }
 
 static void explain(const char *id)
 {
 	size_t n;
 	const samv_rule_info *r = &samv_rules_table(&n)[samv_rule_index(id)];
-	printf("%s (%s by default; %s)\n\nChecks: %s.\n\nWhy: %s\n\nTo mend: %s\n", r->id,
-	       samv_severity_name(r->severity), r->source, r->summary, r->why, r->mend);
+	/* TRANSLATORS: --explain. %1$s is the rule id, %2$s its default severity (error,
+	 * warning or off, as --rule takes them), %3$s where the rule comes from (SPEC 2.1,
+	 * § 4.6), then what it checks, why, and how to mend a finding. */
+	printf(_("%s (%s by default; %s)\n\nChecks: %s.\n\nWhy: %s\n\nTo mend: %s\n"), r->id,
+	       samv_severity_name(r->severity), r->source, _(r->summary), _(r->why), _(r->mend));
 }
 
 /* github and sarif name files from the current directory, where a repository's checkout is. */
@@ -254,17 +264,18 @@ static int filter_paths(samv_diags *d, const options *o, const samv_ledger *l, c
 	char **wanted = calloc(o->npaths, sizeof *wanted);
 	int rc = -1;
 	if (!base || !wanted) {
-		*err = samv_strprintf("cannot resolve '%s'", o->dir);
+		*err = samv_strprintf(_("cannot resolve '%s'"), o->dir);
 		goto done;
 	}
 	for (size_t i = 0; i < o->npaths; i++) {
 		wanted[i] = samv_path_in_root(root, base, o->paths[i]);
 		if (!wanted[i]) {
-			*err = samv_strprintf("'%s' is outside the ledger at %s", o->paths[i], root);
+			/* TRANSLATORS: %1$s is a PATH argument, %2$s the ledger's root directory. */
+			*err = samv_strprintf(_("'%s' is outside the ledger at %s"), o->paths[i], root);
 			goto done;
 		}
 		if (!names_a_file(l, root, wanted[i])) {
-			*err = samv_strprintf("'%s': no such file in the ledger", o->paths[i]);
+			*err = samv_strprintf(_("'%s': no such file in the ledger"), o->paths[i]);
 			goto done;
 		}
 	}
@@ -353,7 +364,7 @@ static char *read_stdin(size_t *len, char **err)
 		if (n == cap) {
 			if (cap > SAMV_SOURCE_MAX_FILE) {
 				free(buf);
-				*err = samv_strprintf("standard input is larger than the 16 MiB a record file may have");
+				*err = samv_strprintf("%s", _("standard input is larger than the 16 MiB a record file may have"));
 				return NULL;
 			}
 			char *grown = realloc(buf, cap * 2 + 1);
@@ -364,7 +375,7 @@ static char *read_stdin(size_t *len, char **err)
 		}
 	}
 	if (!buf) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf("%s", _("out of memory"));
 		return NULL;
 	}
 	*len = n;
@@ -378,8 +389,26 @@ static char *ledger_path(const options *o, const char *root, const char *path, c
 	char *base = realpath(o->dir, buf);
 	char *rel = base ? samv_path_in_root(root, base, path) : NULL;
 	if (!rel)
-		*err = samv_strprintf("'%s' is outside the ledger at %s", path, root);
+		*err = samv_strprintf(_("'%s' is outside the ledger at %s"), path, root);
 	return rel;
+}
+
+/* The closing count, "2 errors, 5 warnings in 41 files": each count with its own noun,
+ * as the language counts it, then the three put together. */
+static void print_counts(const samv_counts *c, size_t nfiles)
+{
+	char errors[64], warnings[64], files[64];
+	/* TRANSLATORS: the first part of the closing count, "2 errors, 5 warnings in 41 files". */
+	snprintf(errors, sizeof errors, samv_msgn("%zu error", "%zu errors", c->errors), c->errors);
+	/* TRANSLATORS: the second part of the closing count, "2 errors, 5 warnings in 41 files". */
+	snprintf(warnings, sizeof warnings, samv_msgn("%zu warning", "%zu warnings", c->warnings),
+		 c->warnings);
+	/* TRANSLATORS: the last part of the closing count, "2 errors, 5 warnings in 41 files". */
+	snprintf(files, sizeof files, samv_msgn("%zu file", "%zu files", nfiles), nfiles);
+	/* TRANSLATORS: the closing count: %1$s is "2 errors", %2$s "5 warnings", %3$s
+	 * "41 files", each translated on its own. */
+	fprintf(stderr, _("%s, %s in %s"), errors, warnings, files);
+	fputc('\n', stderr);
 }
 
 static int run(const options *o)
@@ -396,7 +425,7 @@ static int run(const options *o)
 		free(root);
 		text = overlay ? read_stdin(&text_len, &err) : NULL;
 		if (!text && !err)
-			err = samv_strprintf("no samv.yaml in '%s' or any directory above it", o->dir);
+			err = samv_strprintf(_("no samv.yaml in '%s' or any directory above it"), o->dir);
 		if (!text)
 			goto done;
 		so.overlay_path = overlay;
@@ -432,8 +461,7 @@ static int run(const options *o)
 		free(prefix);
 	}
 	if (strcmp(o->format, "text") == 0 && !o->quiet)
-		fprintf(stderr, "%zu error%s, %zu warning%s in %zu files\n", c.errors,
-			c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", s.ledger->nfiles);
+		print_counts(&c, s.ledger->nfiles);
 	status = s.unreadable ? 2 : c.errors || (o->strict && c.warnings) ? 1 : 0;
 done:
 	if (err)

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,9 @@
 #define SAMV_VERSION "0.0.0"
 #endif
 
-static const char usage[] =
+/* Translated as a whole; subcommands, option names, metavariables and values stay as they
+ * are. */
+static const char *const usage = N_(
 	"usage: samv-report SUBCOMMAND [-C DIR] [--staged | --rev REV] [--as-of DATE]\n"
 	"                   [--format FORMAT] [--out DIR] [--lang sv|en] [OPTIONS]\n"
 	"\n"
@@ -52,7 +55,7 @@ static const char usage[] =
 	"  --version          show the version\n"
 	"\n"
 	"A ledger with errors still reports, with a notice on each document.\n"
-	"Exit status: 0 written, 1 not written, 2 usage error or unreadable input.\n";
+	"Exit status: 0 written, 1 not written, 2 usage error or unreadable input.\n");
 
 typedef struct options {
 	const char *subcommand, *dir, *rev, *as_of, *format, *out, *lang;
@@ -60,11 +63,16 @@ typedef struct options {
 	bool staged;
 } options;
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) SAMV_PRINTF(1, 2);
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "samv-report: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'samv-report --help'.\n");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try 'samv-report --help'."));
 	return 2;
 }
 
@@ -87,7 +95,7 @@ static int parse_args(int argc, char **argv, options *o)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		}
 		if (strcmp(a, "--version") == 0) {
@@ -104,7 +112,7 @@ static int parse_args(int argc, char **argv, options *o)
 			else if (!o->target)
 				o->target = a;
 			else
-				return usage_error("unexpected argument '%s'", a);
+				return usage_error(_("unexpected argument '%s'"), a);
 			continue;
 		}
 		size_t k = NVALUED;
@@ -118,20 +126,20 @@ static int parse_args(int argc, char **argv, options *o)
 			}
 		}
 		if (k == NVALUED)
-			return usage_error("unknown option '%s'", a);
+			return usage_error(_("unknown option '%s'"), a);
 		if (!value) {
 			if (i + 1 >= argc)
-				return usage_error("option '%s' needs a value", a);
+				return usage_error(_("option '%s' needs a value"), a);
 			value = argv[++i];
 		}
 		*value_slot(o, k) = value;
 	}
 	if (!o->subcommand)
-		return usage_error("%s", "a subcommand is needed: invoices, summary, protocol, actions, deadlines or site");
+		return usage_error("%s", _("a subcommand is needed: invoices, summary, protocol, actions, deadlines or site"));
 	if (o->staged && o->rev)
-		return usage_error("%s", "--staged and --rev cannot be used together");
+		return usage_error("%s", _("--staged and --rev cannot be used together"));
 	if (strcmp(o->lang, "sv") != 0 && strcmp(o->lang, "en") != 0)
-		return usage_error("--lang must be sv or en, not '%s'", o->lang);
+		return usage_error(_("--lang must be sv or en, not '%s'"), o->lang);
 	return -1;
 }
 
@@ -152,13 +160,14 @@ static int emit_stdout(void *arg, const char *name, const samv_buf *content, cha
 {
 	stdout_sink *sink = arg;
 	if (sink->n) {
-		*err = samv_strprintf("this report makes several files ('%s', '%s', ...): give --out DIR",
+		/* TRANSLATORS: %1$s and %2$s are the names of the first two files. */
+		*err = samv_strprintf(_("this report makes several files ('%s', '%s', ...): give --out DIR"),
 				      sink->files[0].name, name);
 		return -1;
 	}
 	sink->files = calloc(1, sizeof *sink->files);
 	if (!sink->files || !(sink->files[0].name = strdup(name))) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf("%s", _("out of memory"));
 		return -1;
 	}
 	samv_buf_add(&sink->files[0].content, content->data ? content->data : "", content->len);
@@ -201,35 +210,39 @@ static int emit_file(void *arg, const char *name, const samv_buf *content, char 
 {
 	const char *dir = arg;
 	if (strstr(name, "..") || name[0] == '/') {
-		*err = samv_strprintf("refusing to write '%s' outside --out", name);
+		*err = samv_strprintf(_("refusing to write '%s' outside --out"), name);
 		return -1;
 	}
 	char *path = samv_strprintf("%s/%s", dir, name);
 	char *tmp = samv_strprintf("%s/%s.tmp-XXXXXX", dir, name);
 	int fd = -1, rc = -1;
 	if (!path || !tmp) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf("%s", _("out of memory"));
 		goto done;
 	}
 	if (make_dirs(tmp)) {
-		*err = samv_strprintf("cannot create the folders of '%s': %s", path, strerror(errno));
+		/* TRANSLATORS: %1$s is a file, %2$s the system's reason (in English). */
+		*err = samv_strprintf(_("cannot create the folders of '%s': %s"), path, strerror(errno));
 		goto done;
 	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = samv_strprintf("cannot write in '%s': %s", dir, strerror(errno));
+		/* TRANSLATORS: %1$s is the --out directory, %2$s the system's reason (in English). */
+		*err = samv_strprintf(_("cannot write in '%s': %s"), dir, strerror(errno));
 		goto done;
 	}
 	if (write_all(fd, content->data ? content->data : "", content->len) || fchmod(fd, 0644) ||
 	    fsync(fd) || close(fd)) {
-		*err = samv_strprintf("cannot write '%s': %s", path, strerror(errno));
+		/* TRANSLATORS: %1$s is a file, %2$s the system's reason (in English). */
+		*err = samv_strprintf(_("cannot write '%s': %s"), path, strerror(errno));
 		fd = -1;
 		unlink(tmp);
 		goto done;
 	}
 	fd = -1;
 	if (rename(tmp, path)) {
-		*err = samv_strprintf("cannot put '%s' in place: %s", path, strerror(errno));
+		/* TRANSLATORS: %1$s is a file, %2$s the system's reason (in English). */
+		*err = samv_strprintf(_("cannot put '%s' in place: %s"), path, strerror(errno));
 		unlink(tmp);
 		goto done;
 	}
@@ -253,7 +266,8 @@ static int parse_date_option(const char *name, const char *value, samv_date *out
 		return 0;
 	if (samv_date_parse(value, strlen(value), out) == SAMV_DATE_OK)
 		return 0;
-	*err = samv_strprintf("%s '%s' is not a date (YYYY-MM-DD)", name, value);
+	/* TRANSLATORS: %1$s is the option (--from or --to), %2$s the value given. */
+	*err = samv_strprintf(_("%s '%s' is not a date (YYYY-MM-DD)"), name, value);
 	return -1;
 }
 
@@ -263,13 +277,13 @@ static int dispatch(const options *o, const samv_report_ctx *c, const samv_emitt
 	const char *s = o->subcommand;
 	samv_format format = SAMV_FORMAT_MD;
 	if (o->format && samv_format_parse(o->format, &format)) {
-		*err = samv_strprintf("unknown format '%s'", o->format);
+		*err = samv_strprintf(_("unknown format '%s'"), o->format);
 		return 2;
 	}
 	int rc;
 	if (strcmp(s, "invoices") == 0) {
 		if (!o->term) {
-			*err = samv_strprintf("invoices needs --term TERM, e.g. --term 2025-VT");
+			*err = samv_strprintf("%s", _("invoices needs --term TERM, e.g. --term 2025-VT"));
 			return 2;
 		}
 		rc = samv_report_invoices(c, o->term, o->unit, format, e, err);
@@ -277,13 +291,13 @@ static int dispatch(const options *o, const samv_report_ctx *c, const samv_emitt
 		char *end = NULL;
 		long year = o->year ? strtol(o->year, &end, 10) : 0;
 		if (!o->year || *end || year < 1900 || year > 9999) {
-			*err = samv_strprintf("summary needs --year YEAR, e.g. --year 2025");
+			*err = samv_strprintf("%s", _("summary needs --year YEAR, e.g. --year 2025"));
 			return 2;
 		}
 		rc = samv_report_summary(c, (int)year, o->by ? o->by : "agreement", format, e, err);
 	} else if (strcmp(s, "protocol") == 0) {
 		if (!o->target) {
-			*err = samv_strprintf("protocol needs a protocol id (BODY/DATE) or file");
+			*err = samv_strprintf("%s", _("protocol needs a protocol id (BODY/DATE) or file"));
 			return 2;
 		}
 		rc = samv_report_protocol(c, o->target, format, e, err);
@@ -296,12 +310,12 @@ static int dispatch(const options *o, const samv_report_ctx *c, const samv_emitt
 		rc = samv_report_deadlines(c, from, to, format, e, err);
 	} else if (strcmp(s, "site") == 0) {
 		if (!o->out) {
-			*err = samv_strprintf("site needs --out DIR");
+			*err = samv_strprintf("%s", _("site needs --out DIR"));
 			return 2;
 		}
 		rc = samv_report_site(c, e, err);
 	} else {
-		*err = samv_strprintf("unknown subcommand '%s' (invoices, summary, protocol, actions, deadlines, site)", s);
+		*err = samv_strprintf(_("unknown subcommand '%s' (invoices, summary, protocol, actions, deadlines, site)"), s);
 		return 2;
 	}
 	return rc ? 1 : 0;
@@ -321,7 +335,7 @@ static int run(const options *o)
 	if (samv_session_open(&s, &so, &err))
 		goto done;
 	if (samv_source_describe(s.src, &commit, &modified) || samv_records_build(&records, s.ledger)) {
-		err = samv_strprintf("cannot read the ledger's git state, or out of memory");
+		err = samv_strprintf("%s", _("cannot read the ledger's git state, or out of memory"));
 		goto done;
 	}
 	int64_t commit_time = -1;
@@ -335,7 +349,7 @@ static int run(const options *o)
 	if (status == 0 && sink.n)
 		fwrite(sink.files[0].content.data ? sink.files[0].content.data : "", 1, sink.files[0].content.len, stdout);
 	if (status == 0 && samv_report_errors(&ctx))
-		fprintf(stderr, "samv-report: the ledger has errors; the reports say so (run samv-check)\n");
+		fprintf(stderr, "samv-report: %s\n", _("the ledger has errors; the reports say so (run samv-check)"));
 	if (status == 0 && s.unreadable)
 		status = 2;
 done:

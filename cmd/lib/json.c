@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 typedef struct reader {
 	samv_doc *doc;
@@ -28,7 +29,8 @@ typedef struct reader {
 static int fail(reader *r, const char *what)
 {
 	if (!r->err)
-		r->err = samv_strprintf("line %u, column %u: %s", r->line, r->col, what);
+		/* TRANSLATORS: where a JSON text goes wrong, then what is wrong there. */
+		r->err = samv_strprintf(_("line %u, column %u: %s"), r->line, r->col, what);
 	return -1;
 }
 
@@ -58,7 +60,7 @@ static samv_node *node(reader *r, samv_node_kind kind)
 {
 	samv_node *n = samv_arena_alloc(&r->doc->arena, sizeof *n);
 	if (!n) {
-		fail(r, "out of memory");
+		fail(r, _("out of memory"));
 		return NULL;
 	}
 	n->kind = kind;
@@ -75,7 +77,7 @@ static int buf_put(reader *r, const char *p, size_t n)
 			cap *= 2;
 		char *b = realloc(r->buf, cap);
 		if (!b)
-			return fail(r, "out of memory");
+			return fail(r, _("out of memory"));
 		r->buf = b;
 		r->capbuf = cap;
 	}
@@ -119,7 +121,7 @@ static int hex4(reader *r, uint32_t *out)
 			: c >= 'a' && c <= 'f' ? c - 'a' + 10
 			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 		if (d < 0)
-			return fail(r, "expected four hex digits after \\u");
+			return fail(r, _("expected four hex digits after \\u"));
 		v = v * 16 + (uint32_t)d;
 		advance(r);
 	}
@@ -137,7 +139,7 @@ static int escape(reader *r)
 		return buf_put(r, &to[p - from], 1);
 	}
 	if (c != 'u')
-		return fail(r, "unknown escape in string");
+		return fail(r, _("unknown escape in string"));
 	advance(r);
 	uint32_t cp;
 	if (hex4(r, &cp))
@@ -150,10 +152,10 @@ static int escape(reader *r)
 		if (hex4(r, &lo))
 			return -1;
 		if (lo < 0xDC00 || lo > 0xDFFF)
-			return fail(r, "unpaired surrogate in \\u escape");
+			return fail(r, _("unpaired surrogate in \\u escape"));
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 	} else if (cp >= 0xD800 && cp <= 0xDFFF) {
-		return fail(r, "unpaired surrogate in \\u escape");
+		return fail(r, _("unpaired surrogate in \\u escape"));
 	}
 	return put_utf8(r, cp);
 }
@@ -168,7 +170,7 @@ static samv_node *string(reader *r)
 	for (;;) {
 		int c = peek(r);
 		if (c < 0) {
-			fail(r, "unterminated string");
+			fail(r, _("unterminated string"));
 			return NULL;
 		}
 		if (c == '"') {
@@ -176,7 +178,7 @@ static samv_node *string(reader *r)
 			break;
 		}
 		if (c < 0x20) {
-			fail(r, "control character in string");
+			fail(r, _("control character in string"));
 			return NULL;
 		}
 		if (c == '\\') {
@@ -192,7 +194,7 @@ static samv_node *string(reader *r)
 	n->text = samv_arena_strndup(&r->doc->arena, r->buf ? r->buf : "", r->nbuf);
 	n->len = r->nbuf;
 	if (!n->text) {
-		fail(r, "out of memory");
+		fail(r, _("out of memory"));
 		return NULL;
 	}
 	return n;
@@ -213,14 +215,14 @@ static samv_node *number(reader *r)
 		while (peek(r) >= '0' && peek(r) <= '9')
 			advance(r);
 	} else {
-		fail(r, "invalid number");
+		fail(r, _("invalid number"));
 		return NULL;
 	}
 	if (peek(r) == '.') {
 		is_float = true;
 		advance(r);
 		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, "expected a digit after '.'");
+			fail(r, _("expected a digit after '.'"));
 			return NULL;
 		}
 		while (peek(r) >= '0' && peek(r) <= '9')
@@ -232,7 +234,7 @@ static samv_node *number(reader *r)
 		if (peek(r) == '+' || peek(r) == '-')
 			advance(r);
 		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, "expected a digit in the exponent");
+			fail(r, _("expected a digit in the exponent"));
 			return NULL;
 		}
 		while (peek(r) >= '0' && peek(r) <= '9')
@@ -240,7 +242,7 @@ static samv_node *number(reader *r)
 	}
 	n->text = samv_arena_strndup(&r->doc->arena, r->s + start, r->pos - start);
 	if (!n->text) {
-		fail(r, "out of memory");
+		fail(r, _("out of memory"));
 		return NULL;
 	}
 	n->len = r->pos - start;
@@ -274,7 +276,7 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 	if (!n)
 		return NULL;
 	if (depth >= SAMV_JSON_MAX_DEPTH) {
-		fail(r, "nesting too deep");
+		fail(r, _("nesting too deep"));
 		return NULL;
 	}
 	advance(r);
@@ -291,7 +293,7 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 		samv_node *k = NULL;
 		if (is_map) {
 			if (peek(r) != '"') {
-				fail(r, "expected a string key");
+				fail(r, _("expected a string key"));
 				goto fail;
 			}
 			k = string(r);
@@ -299,12 +301,12 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 				goto fail;
 			for (size_t i = 0; i < nk; i += 2)
 				if (kids[i]->len == k->len && memcmp(kids[i]->text, k->text, k->len) == 0) {
-					fail(r, "duplicate key");
+					fail(r, _("duplicate key"));
 					goto fail;
 				}
 			skip_ws(r);
 			if (peek(r) != ':') {
-				fail(r, "expected ':'");
+				fail(r, _("expected ':'"));
 				goto fail;
 			}
 			advance(r);
@@ -316,7 +318,7 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 			cap = cap ? cap * 2 : 8;
 			samv_node **nkids = realloc(kids, cap * sizeof *kids);
 			if (!nkids) {
-				fail(r, "out of memory");
+				fail(r, _("out of memory"));
 				goto fail;
 			}
 			kids = nkids;
@@ -333,7 +335,7 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 			advance(r);
 			break;
 		}
-		fail(r, is_map ? "expected ',' or '}'" : "expected ',' or ']'");
+		fail(r, is_map ? _("expected ',' or '}'") : _("expected ',' or ']'"));
 		goto fail;
 	}
 	if (is_map) {
@@ -353,7 +355,7 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 	free(kids);
 	return n;
 oom:
-	fail(r, "out of memory");
+	fail(r, _("out of memory"));
 fail:
 	free(kids);
 	return NULL;
@@ -376,7 +378,7 @@ static samv_node *value(reader *r, int depth)
 		n->kind = SAMV_NODE_BOOL;
 		n->num.b = c == 't';
 	} else if (!literal(r, "null")) {
-		fail(r, c < 0 ? "unexpected end of input" : "unexpected character");
+		fail(r, c < 0 ? _("unexpected end of input") : _("unexpected character"));
 		return NULL;
 	}
 	return n;
@@ -389,13 +391,13 @@ int samv_json_parse(samv_doc *doc, const char *text, size_t len, char **err)
 	if (doc->root) {
 		skip_ws(&r);
 		if (r.pos != r.len) {
-			fail(&r, "trailing characters after the JSON value");
+			fail(&r, _("trailing characters after the JSON value"));
 			doc->root = NULL;
 		}
 	}
 	free(r.buf);
 	if (!doc->root) {
-		*err = r.err ? r.err : samv_strprintf("cannot parse JSON");
+		*err = r.err ? r.err : samv_strprintf("%s", _("cannot parse JSON"));
 		return -1;
 	}
 	free(r.err);

@@ -10,11 +10,13 @@
 #include "load.h"
 
 #include <errno.h>
-#include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+
+#include "i18n.h"
 
 typedef struct frame {
 	samv_node *node;
@@ -99,10 +101,15 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 	return len;
 }
 
-static void fail_at(loader *ld, yaml_mark_t mark, const char *fmt, const char *arg)
+static void fail_at(loader *ld, yaml_mark_t mark, const char *fmt, ...) SAMV_PRINTF(3, 4);
+
+static void fail_at(loader *ld, yaml_mark_t mark, const char *fmt, ...)
 {
-	samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(mark.line + 1),
-		       clamp_u32(mark.column + 1), fmt, arg);
+	va_list ap;
+	va_start(ap, fmt);
+	samv_diags_vadd(ld->diags, "yaml", ld->doc->path, clamp_u32(mark.line + 1),
+			clamp_u32(mark.column + 1), fmt, ap);
+	va_end(ap);
 	if (!ld->failed)
 		ld->failed = -1;
 }
@@ -267,7 +274,8 @@ static void attach(loader *ld, samv_node *n)
 	if (is_key && n->kind != SAMV_NODE_STRING) {
 		if (n->kind == SAMV_NODE_SEQ || n->kind == SAMV_NODE_MAP) {
 			yaml_mark_t m = { 0, n->line - 1, n->col - 1 };
-			fail_at(ld, m, "a key must be a plain word, not a %s", samv_node_kind_name(n->kind));
+			fail_at(ld, m, "%s", n->kind == SAMV_NODE_SEQ ? _("a key must be a plain word, not a list")
+								 : _("a key must be a plain word, not a mapping"));
 			return;
 		}
 		/* A scalar key is a name: `2017:` names the year 2017, as in JSON. */
@@ -296,11 +304,13 @@ static bool same_key(const samv_node *a, const samv_node *b)
 static void report_duplicate(loader *ld, const samv_pair *first, const samv_pair *again)
 {
 	samv_diags_add(ld->diags, "yaml", ld->doc->path, again->key->line, again->key->col,
-		       "duplicate key '%s' (first at line %" PRIu32 "): the second value would "
-		       "silently replace the first; remove one",
-		       again->key->text, first->key->line);
+		       /* TRANSLATORS: %1$s is the key, %2$u the line of its first occurrence. */
+		       _("duplicate key '%s' (first at line %u): the second value would "
+			 "silently replace the first; remove one"),
+		       again->key->text, (unsigned)first->key->line);
+	/* TRANSLATORS: a note at the first occurrence of a duplicate key; %s is the key. */
 	samv_diags_relate(ld->diags, ld->doc->path, first->key->line, first->key->col,
-			  "first '%s' here", first->key->text);
+			  _("first '%s' here"), first->key->text);
 	if (!ld->failed)
 		ld->failed = -1;
 }
@@ -376,7 +386,7 @@ static void open_collection(loader *ld, samv_node_kind kind, yaml_mark_t mark)
 	if (ld->depth == SAMV_LOAD_MAX_DEPTH) {
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(mark.line + 1),
 			       clamp_u32(mark.column + 1),
-			       "nesting deeper than %d levels; a record is never this deep",
+			       _("nesting deeper than %d levels; a record is never this deep"),
 			       SAMV_LOAD_MAX_DEPTH);
 		ld->failed = -1;
 		return;
@@ -392,7 +402,7 @@ static void scalar(loader *ld, const yaml_event_t *ev)
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	if (memchr(value, '\0', len)) {
-		fail_at(ld, ev->start_mark, "a string holds a NUL character (\\0)%s", "");
+		fail_at(ld, ev->start_mark, "%s", _("a string holds a NUL character (\\0)"));
 		return;
 	}
 	samv_node *n = new_node(ld, SAMV_NODE_STRING, ev->start_mark);
@@ -416,7 +426,8 @@ static bool refused(loader *ld, const yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		fail_at(ld, ev->start_mark,
-			"alias '*%s' is not allowed: samv reads no anchors or aliases; write the value out",
+			/* TRANSLATORS: %s is the alias's name, as written after '*'. */
+			_("alias '*%s' is not allowed: samv reads no anchors or aliases; write the value out"),
 			(const char *)ev->data.alias.anchor);
 		return true;
 	case YAML_SCALAR_EVENT:
@@ -433,9 +444,9 @@ static bool refused(loader *ld, const yaml_event_t *ev)
 		break;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++ld->documents > 1) {
-			fail_at(ld, ev->start_mark,
-				"a second document: a record file holds exactly one (remove the '---' line%s)",
-				" and what follows, or move it to its own file");
+			fail_at(ld, ev->start_mark, "%s",
+				_("a second document: a record file holds exactly one (remove the '---' "
+				  "line and what follows, or move it to its own file)"));
 			return true;
 		}
 		return false;
@@ -447,16 +458,15 @@ static bool refused(loader *ld, const yaml_event_t *ev)
 		static const char core[] = "tag:yaml.org,2002:";
 		const char *t = (const char *)tag;
 		bool short_form = strncmp(t, core, sizeof core - 1) == 0;
-		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(ev->start_mark.line + 1),
-			       clamp_u32(ev->start_mark.column + 1),
-			       "tag '%s%s' is not allowed: samv reads plain YAML without tags",
-			       short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
-		ld->failed = -1;
+		/* TRANSLATORS: %s%s is the tag as written, e.g. '!!str' ("!!" and "str"). */
+		fail_at(ld, ev->start_mark, _("tag '%s%s' is not allowed: samv reads plain YAML without tags"),
+			short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
 		return true;
 	}
 	if (anchor) {
 		fail_at(ld, ev->start_mark,
-			"anchor '&%s' is not allowed: samv reads no anchors or aliases; write the value out",
+			/* TRANSLATORS: %s is the anchor's name, as written after '&'. */
+			_("anchor '&%s' is not allowed: samv reads no anchors or aliases; write the value out"),
 			(const char *)anchor);
 		return true;
 	}
@@ -508,6 +518,89 @@ static uint32_t long_key_start(const loader *ld, const yaml_mark_t *m)
 	return chars > 1024 ? clamp_u32(col) : 0;
 }
 
+/* What libyaml (0.2.5) says went wrong and what it was reading: every problem and context
+ * phrase of its scanner and parser, and the one of its reader that the UTF-8 check above
+ * leaves for it. Marked here so that they are translated with the rest; a phrase not in
+ * the list (another libyaml) stays as libyaml wrote it. */
+static const char *const libyaml_phrases[] = {
+	/* TRANSLATORS: this and the phrases below are libyaml's: what went wrong ("did not
+	 * find expected key") and what it was reading ("while parsing a block mapping"), put
+	 * into "not valid YAML: %s %s (line %zu)". */
+	N_("control characters are not allowed"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("could not find expected ':'"),
+	N_("could not find expected directive name"),
+	N_("did not find URI escaped octet"),
+	N_("did not find expected '!'"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected <stream-start>"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected digit or '.' character"),
+	N_("did not find expected hexdecimal number"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected tag URI"),
+	N_("did not find expected version number"),
+	N_("did not find expected whitespace or line break"),
+	N_("did not find expected whitespace"),
+	N_("did not find the expected '>'"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found an incorrect leading UTF-8 octet"),
+	N_("found an incorrect trailing UTF-8 octet"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found character that cannot start any token"),
+	N_("found duplicate %TAG directive"),
+	N_("found duplicate %YAML directive"),
+	N_("found extremely long version number"),
+	N_("found incompatible YAML document"),
+	N_("found invalid Unicode character escape code"),
+	N_("found undefined tag handle"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unexpected non-alphabetical character"),
+	N_("found unknown directive name"),
+	N_("found unknown escape character"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("while parsing a %TAG directive"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow node"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a node"),
+	N_("while parsing a quoted scalar"),
+	N_("while parsing a tag directive"),
+	N_("while parsing a tag"),
+	N_("while scanning a %TAG directive"),
+	N_("while scanning a %YAML directive"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a directive"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a simple key"),
+	N_("while scanning a tag directive"),
+	N_("while scanning a tag"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("while scanning for the next token"),
+};
+
+static const char *libyaml_phrase(const char *phrase)
+{
+	for (size_t i = 0; i < sizeof libyaml_phrases / sizeof *libyaml_phrases; i++)
+		if (strcmp(phrase, libyaml_phrases[i]) == 0)
+			return _(libyaml_phrases[i]);
+	return phrase;
+}
+
 static void parser_error(loader *ld, const yaml_parser_t *p)
 {
 	uint32_t line, col;
@@ -530,25 +623,30 @@ static void parser_error(loader *ld, const yaml_parser_t *p)
 	if (key_col) {
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, clamp_u32(p->problem_mark.line + 1),
 			       key_col,
-			       "a key of more than 1024 characters: YAML does not allow keys this "
-			       "long; shorten it");
+			       _("a key of more than 1024 characters: YAML does not allow keys this "
+				 "long; shorten it"));
 		ld->failed = -1;
 		return;
 	}
-	const char *problem = p->problem ? p->problem : "unknown problem";
+	const char *problem = p->problem ? libyaml_phrase(p->problem) : _("unknown problem");
 	if (p->error == YAML_SCANNER_ERROR && char_at(ld, line, col) == '\t') {
-		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
-			       "a tab character here: YAML indents with spaces only");
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col, "%s",
+			       _("a tab character here: YAML indents with spaces only"));
 		ld->failed = -1;
 		return;
 	}
 	if (p->context)
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
-			       "not valid YAML: %s %s (line %zu)", problem, p->context,
-			       (size_t)p->context_mark.line + 1);
+			       /* TRANSLATORS: %1$s is what went wrong ("did not find expected
+				* key"), %2$s what was being read ("while parsing a block
+				* mapping"), %3$zu the line where that began; both phrases are
+				* translated on their own. */
+			       _("not valid YAML: %s %s (line %zu)"), problem,
+			       libyaml_phrase(p->context), (size_t)p->context_mark.line + 1);
 	else
-		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col, "not valid YAML: %s",
-			       problem);
+		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
+			       /* TRANSLATORS: %s is what went wrong, e.g. "did not find expected key". */
+			       _("not valid YAML: %s"), problem);
 	ld->failed = -1;
 }
 
@@ -557,7 +655,7 @@ static bool encoding_ok(loader *ld)
 	const unsigned char *d = ld->data;
 	if (ld->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, 1, 1,
-			       "file is UTF-16; samv reads UTF-8 only: save it as UTF-8");
+			       "%s", _("file is UTF-16; samv reads UTF-8 only: save it as UTF-8"));
 		return false;
 	}
 	size_t bad = utf8_check(d, ld->len);
@@ -567,11 +665,12 @@ static bool encoding_ok(loader *ld)
 	offset_position(d, ld->len, bad, &line, &col);
 	if (d[bad] == 0)
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
-			       "NUL byte in file (byte offset %zu): a record is text; is this a binary file?",
+			       _("NUL byte in file (byte offset %zu): a record is text; is this a binary file?"),
 			       bad);
 	else
 		samv_diags_add(ld->diags, "yaml", ld->doc->path, line, col,
-			       "invalid UTF-8 (byte 0x%02X at offset %zu): save the file as UTF-8",
+			       /* TRANSLATORS: %1$02X is the byte in hex, %2$zu its offset. */
+			       _("invalid UTF-8 (byte 0x%02X at offset %zu): save the file as UTF-8"),
 			       (unsigned)d[bad], bad);
 	return false;
 }

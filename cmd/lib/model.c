@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ident.h"
 #include "json.h"
 #include "load.h"
@@ -78,13 +79,14 @@ static int compile_schemas(loader *ld, char **err)
 		} else if (samv_schema_compile(&ld->schemas[k], doc, &why) == 0) {
 			continue; /* the schema owns doc now, and frees it on failure too */
 		}
-		*err = samv_strprintf("built-in schema %s: %s", e->path, why ? why : "out of memory");
+		/* TRANSLATORS: %1$s is a schema file built into samv, %2$s what is wrong with it. */
+		*err = samv_strprintf(_("built-in schema %s: %s"), e->path, why ? why : _("out of memory"));
 		free(why);
 		return -1;
 	}
 	for (int k = 0; k < SAMV_KIND_COUNT; k++)
 		if (!ld->schemas[k]) {
-			*err = samv_strprintf("no built-in schema for kind '%s'", kind_names[k]);
+			*err = samv_strprintf(_("no built-in schema for kind '%s'"), kind_names[k]);
 			return -1;
 		}
 	return 0;
@@ -96,7 +98,7 @@ static int read_ignore(samv_source *src, char ***ignore, size_t *nignore, char *
 	samv_file f = { 0 };
 	int rc = samv_source_read(src, "samv.yaml", &f, err);
 	if (rc == 1) {
-		*err = samv_strprintf("no samv.yaml at the ledger root in this source");
+		*err = samv_strprintf("%s", _("no samv.yaml at the ledger root in this source"));
 		return -1;
 	}
 	if (rc)
@@ -186,11 +188,15 @@ static void check_money(loader *ld, const samv_doc *doc, const samv_node *n, con
 	int rc = samv_money_parse(n->text, n->len, &ore);
 	if (rc == SAMV_MONEY_TOO_PRECISE)
 		samv_diags_add(ld->diags, "schema", doc->path, n->line, n->col,
-			       "`%s` %s has more than two decimals: amounts are exact to the öre", name,
+			       /* TRANSLATORS: %1$s is the field (total, amount, index), %2$s the
+				* number written. */
+			       _("`%s` %s has more than two decimals: amounts are exact to the öre"), name,
 			       n->text);
 	else if (rc != SAMV_MONEY_OK)
 		samv_diags_add(ld->diags, "schema", doc->path, n->line, n->col,
-			       "`%s` %s is not an amount: write digits with at most two decimals, e.g. 1530.50",
+			       /* TRANSLATORS: %1$s is the field (total, amount, index), %2$s the
+				* number written. */
+			       _("`%s` %s is not an amount: write digits with at most two decimals, e.g. 1530.50"),
 			       name, n->text);
 }
 
@@ -213,35 +219,50 @@ static void check_money_fields(loader *ld, const samv_doc *doc, samv_kind kind)
 static int add_record(loader *ld, const samv_doc *doc)
 {
 	const samv_node *root = doc->root;
+	/* One sentence for each kind of value the top level can wrongly be. */
+	static const char *const not_a_mapping[] = {
+		[SAMV_NODE_NULL] = N_("the top level must be a mapping with `kind:`, not a null"),
+		[SAMV_NODE_BOOL] = N_("the top level must be a mapping with `kind:`, not a boolean"),
+		[SAMV_NODE_INT] = N_("the top level must be a mapping with `kind:`, not an integer"),
+		[SAMV_NODE_FLOAT] = N_("the top level must be a mapping with `kind:`, not a number"),
+		[SAMV_NODE_STRING] = N_("the top level must be a mapping with `kind:`, not a string"),
+		[SAMV_NODE_SEQ] = N_("the top level must be a mapping with `kind:`, not a list"),
+	};
 	if (!root) {
-		samv_diags_add(ld->diags, "schema", doc->path, 1, 1,
-			       "the file holds no record: a record is a mapping that starts with `kind:`");
+		samv_diags_add(ld->diags, "schema", doc->path, 1, 1, "%s",
+			       _("the file holds no record: a record is a mapping that starts with `kind:`"));
 		return 0;
 	}
 	if (root->kind != SAMV_NODE_MAP) {
-		samv_diags_add(ld->diags, "schema", doc->path, root->line, root->col,
-			       "the top level must be a mapping with `kind:`, not %s %s",
-			       root->kind == SAMV_NODE_SEQ ? "a" : "a", samv_node_kind_name(root->kind));
+		samv_diags_add(ld->diags, "schema", doc->path, root->line, root->col, "%s",
+			       _(not_a_mapping[root->kind]));
 		return 0;
 	}
 	const samv_node *kind = samv_node_get(root, "kind");
 	int k = kind && kind->kind == SAMV_NODE_STRING ? samv_kind_from_name(kind->text) : -1;
+	if (k < 0 && kind) {
+		samv_diags_add(ld->diags, "schema", doc->path, kind->line, kind->col,
+			       /* TRANSLATORS: %s is the kind written in the record; the kinds
+				* listed are values of `kind:` and stay as they are. */
+			       _("unknown kind '%s': must be one of ledger, rates, party, intent, "
+				 "agreement, term, invoice, body, protocol"),
+			       kind->text ? kind->text : "");
+		return 0;
+	}
 	if (k < 0) {
-		const samv_node *at = kind ? kind : root;
-		samv_diags_add(ld->diags, "schema", doc->path, at->line, at->col,
-			       kind ? "unknown kind '%s': must be one of ledger, rates, party, intent, "
-				      "agreement, term, invoice, body, protocol"
-				    : "missing required field `kind`%s (ledger, rates, party, intent, "
-				      "agreement, term, invoice, body or protocol)",
-			       kind && kind->text ? kind->text : "");
+		samv_diags_add(ld->diags, "schema", doc->path, root->line, root->col, "%s",
+			       _("missing required field `kind` (ledger, rates, party, intent, "
+				 "agreement, term, invoice, body or protocol)"));
 		return 0;
 	}
 	bool at_root_config = strcmp(doc->path, "samv.yaml") == 0;
 	if ((k == SAMV_KIND_LEDGER) != at_root_config) {
-		samv_diags_add(ld->diags, "schema", doc->path, kind->line, kind->col,
-			       at_root_config ? "samv.yaml must be of kind ledger, not '%s'"
-					      : "only samv.yaml at the ledger root is of kind '%s'",
-			       at_root_config ? kind->text : "ledger");
+		if (at_root_config)
+			samv_diags_add(ld->diags, "schema", doc->path, kind->line, kind->col,
+				       _("samv.yaml must be of kind ledger, not '%s'"), kind->text);
+		else
+			samv_diags_add(ld->diags, "schema", doc->path, kind->line, kind->col, "%s",
+				       _("only samv.yaml at the ledger root is of kind 'ledger'"));
 		return 0;
 	}
 	samv_schema_errors errs = { 0 };
@@ -294,8 +315,10 @@ static void find_personal_numbers(loader *ld, const samv_file *f)
 		}
 		size_t date_len = match_len >= 12 ? 8 : 6;
 		samv_diags_add(ld->diags, "personal-number", f->path, line, col,
-			       "'%.*s…' looks like a Swedish personal identity number; git keeps every "
-			       "committed version forever, so remove it: records name people, never number them",
+			       /* TRANSLATORS: '%.*s…' is the date part of the number found
+				* (YYMMDD or YYYYMMDD); the rest is left out on purpose. */
+			       _("'%.*s…' looks like a Swedish personal identity number; git keeps every "
+				 "committed version forever, so remove it: records name people, never number them"),
 			       (int)date_len, f->data + at);
 		from = (size_t)at + match_len;
 	}
@@ -344,7 +367,7 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 		goto done;
 	ld.l->nfiles = nfiles;
 	if (load_files(&ld, files, nfiles)) {
-		*err = samv_strprintf("out of memory while loading the ledger");
+		*err = samv_strprintf("%s", _("out of memory while loading the ledger"));
 		goto done;
 	}
 	if (ld.l->nrecords)
@@ -365,7 +388,7 @@ done:
 		samv_schema_free(ld.schemas[k]);
 	if (rc) {
 		if (!*err)
-			*err = samv_strprintf("out of memory");
+			*err = samv_strprintf("%s", _("out of memory"));
 		samv_ledger_free(ld.l);
 	} else {
 		*out = ld.l;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "i18n.h"
+
 samv_counts samv_diags_count(const samv_diags *d)
 {
 	samv_counts c = { 0, 0 };
@@ -18,6 +20,7 @@ samv_counts samv_diags_count(const samv_diags *d)
 	return c;
 }
 
+/* Not translated: editors, CI problem matchers and the JSON readers match these words. */
 static const char *severity_word(samv_severity s)
 {
 	return s == SAMV_SEV_ERROR ? "error" : "warning";
@@ -105,6 +108,7 @@ void samv_output_text_styled(FILE *out, const samv_diags *d, const samv_text_sty
 			const samv_related *rel = &f->related[r];
 			fputs(bold, out);
 			text_escaped(out, rel->file);
+			/* "note", like the severity, is a word editors match: not translated. */
 			fprintf(out, ":%u:%u:%s %snote:%s ", rel->line, rel->col, reset,
 				st->colour ? "\033[1;36m" : "", reset);
 			text_escaped(out, rel->message);
@@ -243,11 +247,11 @@ void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		samv_output_json_string(out, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].summary);
+		samv_output_json_string(out, _(rules[i].summary));
 		fputs("}, \"fullDescription\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].why);
+		samv_output_json_string(out, _(rules[i].why));
 		fputs("}, \"help\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].mend);
+		samv_output_json_string(out, _(rules[i].mend));
 		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			rules[i].severity == SAMV_SEV_ERROR ? "error" : "warning");
 	}

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
+
 samv_date samv_session_system_today(void)
 {
 	time_t now = time(NULL);
@@ -21,20 +23,20 @@ int samv_session_open(samv_session *s, const samv_session_options *o, char **err
 	memset(s, 0, sizeof *s);
 	samv_date as_of = 0;
 	if (o->as_of && samv_date_parse(o->as_of, strlen(o->as_of), &as_of) != SAMV_DATE_OK) {
-		*err = samv_strprintf("--as-of '%s' is not a date (YYYY-MM-DD)", o->as_of);
+		*err = samv_strprintf(_("--as-of '%s' is not a date (YYYY-MM-DD)"), o->as_of);
 		return -1;
 	}
 	s->root = samv_source_find_root(o->dir);
 	if (!s->root) {
-		*err = samv_strprintf("no samv.yaml in '%s' or any directory above it: not inside a "
-				      "samv ledger", o->dir);
+		*err = samv_strprintf(_("no samv.yaml in '%s' or any directory above it: not inside a "
+					"samv ledger"), o->dir);
 		return -1;
 	}
 	if (samv_source_open(&s->src, s->root, o->source, o->rev, err))
 		return -1;
 	if (o->overlay_path &&
 	    samv_source_overlay(s->src, o->overlay_path, o->overlay_data, o->overlay_len)) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf("%s", _("out of memory"));
 		return -1;
 	}
 	if (samv_ledger_load(&s->ledger, s->src, &s->diags, &s->unreadable, err))
@@ -46,12 +48,12 @@ int samv_session_open(samv_session *s, const samv_session_options *o, char **err
 		if (samv_rules_config_override(&s->cfg, o->rules[i], err))
 			return -1;
 	if (samv_rules_run(s->ledger, &s->cfg, &s->diags)) {
-		*err = samv_strprintf("out of memory while running the rules");
+		*err = samv_strprintf("%s", _("out of memory while running the rules"));
 		return -1;
 	}
 	samv_rules_apply_severity(&s->cfg, &s->diags);
 	if (s->diags.oom) {
-		*err = samv_strprintf("out of memory: the check is incomplete");
+		*err = samv_strprintf("%s", _("out of memory: the check is incomplete"));
 		return -1;
 	}
 	return 0;

@@ -12,6 +12,8 @@
 
 #include "source.h"
 
+#include "i18n.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -47,11 +49,12 @@ enum {
 	LOAD_UNREADABLE = 3, /* an I/O error: the command must exit 2 */
 };
 
-static const char msg_link[] =
-	"symbolic link not followed: samv reads only regular files inside the ledger";
-static const char msg_dir[] = "is a directory, not a record file";
-static const char msg_special[] = "not a regular file";
-static const char msg_conflict[] = "unresolved merge conflict";
+/* Each is translated where it is used. */
+static const char *const msg_link =
+	N_("symbolic link not followed: samv reads only regular files inside the ledger");
+static const char *const msg_dir = N_("is a directory, not a record file");
+static const char *const msg_special = N_("not a regular file");
+static const char *const msg_conflict = N_("unresolved merge conflict");
 
 static int problem(char **why, int code, const char *fmt, ...) SAMV_PRINTF(3, 4);
 
@@ -67,19 +70,20 @@ static int problem(char **why, int code, const char *fmt, ...)
 static int too_big(char **why, uintmax_t size)
 {
 	return problem(why, LOAD_PROBLEM,
-		       "file is %ju bytes, larger than the %zu MiB a record file may have", size,
+		       _("file is %ju bytes, larger than the %zu MiB a record file may have"), size,
 		       SAMV_SOURCE_MAX_FILE / (1024 * 1024));
 }
 
 static int cannot_read(char **why, const char *reason)
 {
-	return problem(why, LOAD_UNREADABLE, "cannot read file: %s", reason);
+	/* TRANSLATORS: %s is the reason, from the system or git (in English). */
+	return problem(why, LOAD_UNREADABLE, _("cannot read file: %s"), reason);
 }
 
 static const char *git_message(void)
 {
 	const git_error *e = git_error_last();
-	return e && e->message ? e->message : "unknown error";
+	return e && e->message ? e->message : _("unknown error");
 }
 
 static bool has_record_suffix(const char *name)
@@ -130,9 +134,9 @@ static int load_worktree(samv_source *src, const char *rel, char **data, size_t 
 	}
 	if (!S_ISREG(st.st_mode)) {
 		ret = problem(why, LOAD_PROBLEM, "%s",
-			      S_ISLNK(st.st_mode)   ? msg_link
-			      : S_ISDIR(st.st_mode) ? msg_dir
-						    : msg_special);
+			      _(S_ISLNK(st.st_mode)   ? msg_link
+				: S_ISDIR(st.st_mode) ? msg_dir
+						      : msg_special));
 		goto done;
 	}
 	/* O_NONBLOCK and O_NOFOLLOW: if the file was swapped for a fifo or a link since the
@@ -143,7 +147,7 @@ static int load_worktree(samv_source *src, const char *rel, char **data, size_t 
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		ret = problem(why, LOAD_PROBLEM, "%s", msg_special);
+		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_special));
 		goto done;
 	}
 	if ((uintmax_t)st.st_size > SAMV_SOURCE_MAX_FILE) {
@@ -169,7 +173,7 @@ static int load_worktree(samv_source *src, const char *rel, char **data, size_t 
 		if (n == 0)
 			break;
 		if (at == &probe) {
-			ret = cannot_read(why, "it changed while being read");
+			ret = cannot_read(why, _("it changed while being read"));
 			goto done;
 		}
 		got += (size_t)n;
@@ -202,11 +206,11 @@ static int load_git_object(samv_source *src, unsigned mode, const git_oid *id, c
 	case GIT_FILEMODE_BLOB_EXECUTABLE:
 		break;
 	case GIT_FILEMODE_LINK:
-		return problem(why, LOAD_PROBLEM, "%s", msg_link);
+		return problem(why, LOAD_PROBLEM, "%s", _(msg_link));
 	case GIT_FILEMODE_TREE:
-		return problem(why, LOAD_PROBLEM, "%s", msg_dir);
+		return problem(why, LOAD_PROBLEM, "%s", _(msg_dir));
 	default:
-		return problem(why, LOAD_PROBLEM, "%s", msg_special);
+		return problem(why, LOAD_PROBLEM, "%s", _(msg_special));
 	}
 	/* The header gives the size without inflating the object, so a huge blob is
 	 * refused before it is in memory. */
@@ -255,14 +259,14 @@ static int load_index(samv_source *src, const char *rel, char **data, size_t *le
 		goto done;
 	}
 	if (git_index_conflict_get(&ancestor, &ours, &theirs, src->index, full) == 0) {
-		ret = problem(why, LOAD_PROBLEM, "%s", msg_conflict);
+		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_conflict));
 		goto done;
 	}
 	dir = samv_strprintf("%s/", full);
 	if (!dir)
 		goto done;
 	if (git_index_find_prefix(&pos, src->index, dir) == 0)
-		ret = problem(why, LOAD_PROBLEM, "%s", msg_dir);
+		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_dir));
 	else
 		ret = LOAD_ABSENT;
 done:
@@ -317,7 +321,7 @@ static int start_git(samv_source *src, char **err)
 	if (src->git_ready)
 		return 0;
 	if (git_libgit2_init() < 0) {
-		*err = samv_strprintf("cannot start libgit2: %s", git_message());
+		*err = samv_strprintf(_("cannot start libgit2: %s"), git_message());
 		return -1;
 	}
 	src->git_ready = true;
@@ -340,20 +344,22 @@ static int find_repo(samv_source *src, char **err)
 		goto done;
 	}
 	if (r < 0) {
-		*err = samv_strprintf("cannot open the git repository of '%s': %s", src->root,
+		/* TRANSLATORS: %1$s is the ledger's directory, %2$s git's reason (in English). */
+		*err = samv_strprintf(_("cannot open the git repository of '%s': %s"), src->root,
 				      git_message());
 		goto done;
 	}
 	wd = git_repository_workdir(src->repo);
 	if (!wd) {
-		*err = samv_strprintf("the git repository of '%s' has no work tree", src->root);
+		*err = samv_strprintf(_("the git repository of '%s' has no work tree"), src->root);
 		goto done;
 	}
 	work = realpath(wd, NULL);
 	if (work)
 		root = realpath(src->root, NULL);
 	if (!root) {
-		*err = samv_strprintf("cannot resolve '%s': %s", work ? src->root : wd,
+		/* TRANSLATORS: %1$s is a directory, %2$s the system's reason (in English). */
+		*err = samv_strprintf(_("cannot resolve '%s': %s"), work ? src->root : wd,
 				      strerror(errno));
 		goto done;
 	}
@@ -365,7 +371,8 @@ static int find_repo(samv_source *src, char **err)
 		const char *rest = root + n + (root[n] == '/');
 		src->prefix = samv_strprintf("%s/", rest);
 	} else {
-		*err = samv_strprintf("'%s' is outside the work tree of its git repository (%s)",
+		/* TRANSLATORS: %1$s is the ledger's directory, %2$s the work tree's. */
+		*err = samv_strprintf(_("'%s' is outside the work tree of its git repository (%s)"),
 				      src->root, work);
 		goto done;
 	}
@@ -402,13 +409,14 @@ static int open_index(samv_source *src, char **err)
 			goto done;
 		file = realpath(name, NULL);
 		if (!file) {
-			*err = samv_strprintf("cannot read the git index '%s' (GIT_INDEX_FILE): %s",
+			/* TRANSLATORS: %1$s is a file, %2$s the system's reason (in English). */
+			*err = samv_strprintf(_("cannot read the git index '%s' (GIT_INDEX_FILE): %s"),
 					      name, strerror(errno));
 			goto done;
 		}
 		gitdir = realpath(git_repository_path(src->repo), NULL);
 		if (!gitdir) {
-			*err = samv_strprintf("cannot resolve '%s': %s",
+			*err = samv_strprintf(_("cannot resolve '%s': %s"),
 					      git_repository_path(src->repo), strerror(errno));
 			goto done;
 		}
@@ -422,7 +430,8 @@ static int open_index(samv_source *src, char **err)
 	else if ((r = git_index_open(&src->index, file)) == 0)
 		r = git_repository_set_index(src->repo, src->index); /* for describe's status */
 	if (r < 0) {
-		*err = samv_strprintf("cannot read the git index: %s", git_message());
+		/* TRANSLATORS: %s is git's reason (in English). */
+		*err = samv_strprintf(_("cannot read the git index: %s"), git_message());
 		goto done;
 	}
 	ret = 0;
@@ -444,25 +453,27 @@ static int open_commit(samv_source *src, const char *rev, char **err)
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC) {
 		if (git_repository_head_unborn(src->repo) == 1)
 			*err = samv_strprintf(
-				"unknown revision '%s': the repository has no commits yet", rev);
+				_("unknown revision '%s': the repository has no commits yet"), rev);
 		else
-			*err = samv_strprintf("unknown revision '%s'", rev);
+			*err = samv_strprintf(_("unknown revision '%s'"), rev);
 		goto done;
 	}
 	if (r == GIT_EAMBIGUOUS) {
-		*err = samv_strprintf("ambiguous revision '%s'", rev);
+		*err = samv_strprintf(_("ambiguous revision '%s'"), rev);
 		goto done;
 	}
 	if (r < 0) {
-		*err = samv_strprintf("cannot read revision '%s': %s", rev, git_message());
+		/* TRANSLATORS: %1$s is the revision given with --rev, %2$s git's reason (in English). */
+		*err = samv_strprintf(_("cannot read revision '%s': %s"), rev, git_message());
 		goto done;
 	}
 	if (git_object_peel((git_object **)&src->commit, obj, GIT_OBJECT_COMMIT) < 0) {
-		*err = samv_strprintf("revision '%s' is not a commit", rev);
+		*err = samv_strprintf(_("revision '%s' is not a commit"), rev);
 		goto done;
 	}
 	if (git_commit_tree(&src->root_tree, src->commit) < 0) {
-		*err = samv_strprintf("cannot read the tree of '%s': %s", rev, git_message());
+		/* TRANSLATORS: %1$s is the revision given with --rev, %2$s git's reason (in English). */
+		*err = samv_strprintf(_("cannot read the tree of '%s': %s"), rev, git_message());
 		goto done;
 	}
 	if (!*src->prefix) {
@@ -474,11 +485,14 @@ static int open_commit(samv_source *src, const char *rev, char **err)
 		goto done;
 	r = git_tree_entry_bypath(&te, src->root_tree, dir);
 	if (r == GIT_ENOTFOUND || (r == 0 && git_tree_entry_type(te) != GIT_OBJECT_TREE)) {
-		*err = samv_strprintf("the ledger directory '%s' does not exist in %s", dir, rev);
+		/* TRANSLATORS: %1$s is a directory, %2$s the revision given with --rev. */
+		*err = samv_strprintf(_("the ledger directory '%s' does not exist in %s"), dir, rev);
 		goto done;
 	}
 	if (r < 0 || git_tree_lookup(&src->tree, src->repo, git_tree_entry_id(te)) < 0) {
-		*err = samv_strprintf("cannot read '%s' in %s: %s", dir, rev, git_message());
+		/* TRANSLATORS: %1$s is a directory, %2$s the revision given with --rev, %3$s git's
+		 * reason (in English). */
+		*err = samv_strprintf(_("cannot read '%s' in %s: %s"), dir, rev, git_message());
 		goto done;
 	}
 	ret = 0;
@@ -509,12 +523,13 @@ int samv_source_open(samv_source **out, const char *root, samv_source_kind kind,
 	}
 	r = find_repo(src, err);
 	if (r == 1)
-		*err = samv_strprintf("not a git repository (needed for --staged and --rev): %s",
+		*err = samv_strprintf(_("not a git repository (needed for --staged and --rev): %s"),
 				      root);
 	if (r != 0)
 		goto done;
 	if (git_repository_odb(&src->odb, src->repo) < 0) {
-		*err = samv_strprintf("cannot open the git object store: %s", git_message());
+		/* TRANSLATORS: %s is git's reason (in English). */
+		*err = samv_strprintf(_("cannot open the git object store: %s"), git_message());
 		goto done;
 	}
 	if (kind == SAMV_SOURCE_INDEX)
@@ -526,7 +541,7 @@ done:
 		*out = src;
 	} else {
 		if (!*err)
-			*err = strdup("out of memory");
+			*err = strdup(_("out of memory"));
 		samv_source_free(src);
 	}
 	return ret;
@@ -586,7 +601,7 @@ int samv_source_read(samv_source *src, const char *path, samv_file *out, char **
 		free(why);
 	}
 	if (!*err)
-		*err = strdup("out of memory");
+		*err = strdup(_("out of memory"));
 	return -1;
 }
 
@@ -606,7 +621,7 @@ typedef struct lister {
 static int oom(lister *l)
 {
 	if (!*l->err)
-		*l->err = strdup("out of memory");
+		*l->err = strdup(_("out of memory"));
 	return -1;
 }
 
@@ -702,18 +717,18 @@ static int walk_entry(lister *l, const char *rel)
 		goto done;
 	if (lstat(full, &st) != 0) {
 		if (errno != ENOENT) {
-			samv_diags_add(l->diags, "yaml", rel, 1, 1, "cannot read file: %s",
+			samv_diags_add(l->diags, "yaml", rel, 1, 1, _("cannot read file: %s"),
 				       strerror(errno));
 			*l->unreadable = true;
 		}
 	} else if (S_ISDIR(st.st_mode)) {
 		if (yaml)
-			report(l, rel, msg_dir);
+			report(l, rel, _(msg_dir));
 		ret = walk_dir(l, rel);
 	} else if (S_ISLNK(st.st_mode)) {
 		/* stat only asks where the link leads; nothing behind it is read */
 		if (yaml || (stat(full, &st) == 0 && S_ISDIR(st.st_mode)))
-			report(l, rel, msg_link);
+			report(l, rel, _(msg_link));
 	} else if (yaml) {
 		ret = take(l, rel);
 	}
@@ -738,11 +753,13 @@ static int walk_dir(lister *l, const char *rel)
 	d = opendir(full);
 	if (!d) {
 		if (!*rel) {
-			*l->err = samv_strprintf("cannot read directory '%s': %s", full,
+			/* TRANSLATORS: %1$s is a directory, %2$s the system's reason (in English). */
+			*l->err = samv_strprintf(_("cannot read directory '%s': %s"), full,
 						 strerror(errno));
 			goto done;
 		}
-		samv_diags_add(l->diags, "yaml", rel, 1, 1, "cannot read directory: %s",
+		/* TRANSLATORS: %s is the system's or git's reason (in English). */
+		samv_diags_add(l->diags, "yaml", rel, 1, 1, _("cannot read directory: %s"),
 			       strerror(errno));
 		*l->unreadable = true;
 		ret = 0;
@@ -769,7 +786,7 @@ static int walk_dir(lister *l, const char *rel)
 	}
 	if (errno != 0) {
 		samv_diags_add(l->diags, "yaml", *rel ? rel : ".", 1, 1,
-			       "cannot read directory: %s", strerror(errno));
+			       _("cannot read directory: %s"), strerror(errno));
 		*l->unreadable = true;
 	}
 	closedir(d);
@@ -879,7 +896,7 @@ static int git_link(lister *l, const char *rel, const char *full, const git_oid 
 	if (!report_it && git_link_is_dir(l->src, full, id, &report_it) < 0)
 		return oom(l);
 	if (report_it)
-		report(l, rel, msg_link);
+		report(l, rel, _(msg_link));
 	return 0;
 }
 
@@ -913,7 +930,7 @@ static int index_entry(lister *l, const git_index_entry *e, const char *prev)
 		size_t upto = plen + (size_t)(slash - rel) + 1;
 		if (has_record_suffix(base_name(dir)) &&
 		    (!prev || strncmp(prev, e->path, upto) != 0))
-			report(l, dir, msg_dir);
+			report(l, dir, _(msg_dir));
 	}
 	/* one look per path: conflict stages repeat it */
 	if (ignored(l, rel) || (prev && strcmp(prev, e->path) == 0) ||
@@ -923,7 +940,7 @@ static int index_entry(lister *l, const git_index_entry *e, const char *prev)
 	if (git_index_entry_is_conflict(e)) {
 		/* stage 0 sorts first, so a path whose first entry is a stage is unresolved */
 		if (record_path(rel))
-			report(l, rel, msg_conflict);
+			report(l, rel, _(msg_conflict));
 	} else if (e->mode == GIT_FILEMODE_LINK) {
 		ret = git_link(l, rel, e->path, &e->id);
 	} else if (has_record_suffix(base_name(rel))) {
@@ -969,10 +986,10 @@ static int walk_tree(lister *l, git_tree *tree, const char *rel)
 		switch (git_tree_entry_type(te)) {
 		case GIT_OBJECT_TREE:
 			if (has_record_suffix(name))
-				report(l, child, msg_dir);
+				report(l, child, _(msg_dir));
 			if (git_tree_lookup(&sub, l->src->repo, git_tree_entry_id(te)) < 0) {
 				samv_diags_add(l->diags, "yaml", child, 1, 1,
-					       "cannot read directory: %s", git_message());
+					       _("cannot read directory: %s"), git_message());
 				*l->unreadable = true;
 				break;
 			}
@@ -1062,7 +1079,7 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 	else
 		r = walk_dir(&l, "");
 	if (r >= 0 && src->overlay.path && apply_overlay(src, &l)) {
-		*err = strdup("out of memory");
+		*err = strdup(_("out of memory"));
 		r = -1;
 	}
 	if (r < 0) {
