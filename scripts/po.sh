@@ -53,6 +53,12 @@ check)
 		head -40 "$tmp/diff" >&2
 		status=1
 	fi
+	# xgettext turns <inttypes.h> macros into "system-dependent" strings, which
+	# i18n.c does not read: such a message would never be translated.
+	if grep -n '<PRI' "$pot" >&2; then
+		echo "potest: use %u, %lld, %zu (with a cast) rather than PRIu32 and friends in messages" >&2
+		status=1
+	fi
 	for po in po/*.po; do
 		if ! grep -qF "$plural" "$po"; then
 			echo "potest: $po: its Plural-Forms must be nplurals=2; plural=(n != 1); (i18n.c assumes it)" >&2
