@@ -208,7 +208,7 @@ static void list_rules(void)
 	size_t n;
 	const samv_rule_info *t = samv_rules_table(&n);
 	for (size_t i = 0; i < n; i++)
-		printf("%-20s %-8s %s\n", t[i].id, samv_severity_name(t[i].severity), t[i].summary);
+		printf("%-20s %-8s %s\n", t[i].id, samv_severity_name(t[i].severity), _(t[i].summary));
 }
 
 static void explain(const char *id)
@@ -216,7 +216,7 @@ static void explain(const char *id)
 	size_t n;
 	const samv_rule_info *r = &samv_rules_table(&n)[samv_rule_index(id)];
 	printf("%s (%s by default; %s)\n\nChecks: %s.\n\nWhy: %s\n\nTo mend: %s\n", r->id,
-	       samv_severity_name(r->severity), r->source, r->summary, r->why, r->mend);
+	       samv_severity_name(r->severity), _(r->source), _(r->summary), _(r->why), _(r->mend));
 }
 
 /* github and sarif name files from the current directory, where a repository's checkout is. */

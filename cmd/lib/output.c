@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "i18n.h"
+
 samv_counts samv_diags_count(const samv_diags *d)
 {
 	samv_counts c = { 0, 0 };
@@ -243,11 +245,11 @@ void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		samv_output_json_string(out, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].summary);
+		samv_output_json_string(out, _(rules[i].summary));
 		fputs("}, \"fullDescription\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].why);
+		samv_output_json_string(out, _(rules[i].why));
 		fputs("}, \"help\": {\"text\": ", out);
-		samv_output_json_string(out, rules[i].mend);
+		samv_output_json_string(out, _(rules[i].mend));
 		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			rules[i].severity == SAMV_SEV_ERROR ? "error" : "warning");
 	}
