@@ -226,7 +226,7 @@ static void explain(const char *id)
 	 * warning or off, as --rule takes them), %3$s where the rule comes from (SPEC 2.1,
 	 * § 4.6), then what it checks, why, and how to mend a finding. */
 	printf(_("%s (%s by default; %s)\n\nChecks: %s.\n\nWhy: %s\n\nTo mend: %s\n"), r->id,
-	       samv_severity_name(r->severity), r->source, _(r->summary), _(r->why), _(r->mend));
+	       samv_severity_name(r->severity), _(r->source), _(r->summary), _(r->why), _(r->mend));
 }
 
 /* github and sarif name files from the current directory, where a repository's checkout is. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "deadlines.h"
+#include "i18n.h"
 #include "pay.h"
 #include "rule.h"
 
@@ -34,11 +35,19 @@ static void invoice_total(const samv_rule_ctx *c, const samv_invoice *inv)
 		return;
 	char *stated = kr(inv->total), *sum = kr(computed),
 	     *diff = kr(computed > inv->total ? computed - inv->total : inv->total - computed);
-	samv_rule_report(c, "invoice-total", inv->rec, samv_rule_at(inv->rec->root, "total"),
-			 "invoice %s states %s but its %zu placement%s come%s to %s (%s %s)",
-			 inv->number ? inv->number : inv->id, stated, inv->nplacements,
-			 inv->nplacements == 1 ? "" : "s", inv->nplacements == 1 ? "s" : "", sum, diff,
-			 computed > inv->total ? "more" : "less");
+	const char *message =
+		computed > inv->total
+			/* TRANSLATORS: an invoice's number, its stated total (1 530,00 kr), the number
+			   of its placements, what they come to, then how much more that is. */
+			? samv_msgn("invoice %s states %s but its %zu placement comes to %s (%s more)",
+				    "invoice %s states %s but its %zu placements come to %s (%s more)",
+				    inv->nplacements)
+			/* TRANSLATORS: as the message before, when the placements come to less. */
+			: samv_msgn("invoice %s states %s but its %zu placement comes to %s (%s less)",
+				    "invoice %s states %s but its %zu placements come to %s (%s less)",
+				    inv->nplacements);
+	samv_rule_report(c, "invoice-total", inv->rec, samv_rule_at(inv->rec->root, "total"), message,
+			 inv->number ? inv->number : inv->id, stated, inv->nplacements, sum, diff);
 	free(stated);
 	free(sum);
 	free(diff);
@@ -49,7 +58,9 @@ static void invoice_due(const samv_rule_ctx *c, const samv_invoice *inv)
 	if (inv->issued == SAMV_NO_DATE || inv->due == SAMV_NO_DATE || inv->due == inv->issued + 30)
 		return;
 	samv_rule_report(c, "invoice-due", inv->rec, samv_rule_at(inv->rec->root, "due"),
-			 "`due` is %s, but the terms are 30 days from `issued` %s: due %s (§ 4.6)",
+			 /* TRANSLATORS: the invoice's due date, its issue date, then the due date that
+			    30 days from it gives. */
+			 _("`due` is %s, but the terms are 30 days from `issued` %s: due %s (§ 4.6)"),
 			 samv_rule_date(inv->due).s, samv_rule_date(inv->issued).s,
 			 samv_rule_date(inv->issued + 30).s);
 }
@@ -60,7 +71,9 @@ static void invoice_late(const samv_rule_ctx *c, const samv_invoice *inv)
 	if (deadline == SAMV_NO_DATE || inv->issued == SAMV_NO_DATE || inv->issued <= deadline)
 		return;
 	samv_rule_report(c, "invoice-late", inv->rec, samv_rule_at(inv->rec->root, "issued"),
-			 "invoice %s was issued %s, after the invoicing deadline %s for %s (§ 4.6)",
+			 /* TRANSLATORS: an invoice's number, its issue date, the deadline, then the term
+			    (2025-VT). */
+			 _("invoice %s was issued %s, after the invoicing deadline %s for %s (§ 4.6)"),
 			 inv->number ? inv->number : inv->id, samv_rule_date(inv->issued).s,
 			 samv_rule_date(deadline).s, inv->term);
 }
@@ -69,11 +82,21 @@ static void payment_overdue(const samv_rule_ctx *c, const samv_invoice *inv)
 {
 	if (inv->paid != SAMV_NO_DATE || inv->due == SAMV_NO_DATE || inv->due >= c->cfg->today)
 		return;
-	samv_rule_report(c, "payment-overdue", inv->rec, samv_rule_at(inv->rec->root, "due"),
-			 "invoice %s was due %s and is not paid (today is %s): record `paid` when the "
-			 "money arrives, or remind %s",
-			 inv->number ? inv->number : inv->id, samv_rule_date(inv->due).s,
-			 samv_rule_date(c->cfg->today).s, inv->to ? inv->to : "the university");
+	const char *number = inv->number ? inv->number : inv->id;
+	samv_date_text due = samv_rule_date(inv->due), today = samv_rule_date(c->cfg->today);
+	if (inv->to)
+		samv_rule_report(c, "payment-overdue", inv->rec, samv_rule_at(inv->rec->root, "due"),
+				 /* TRANSLATORS: an invoice's number, its due date, today's date, then the
+				    id of the university (party) it was sent to. */
+				 _("invoice %s was due %s and is not paid (today is %s): record `paid` when "
+				   "the money arrives, or remind %s"),
+				 number, due.s, today.s, inv->to);
+	else
+		samv_rule_report(c, "payment-overdue", inv->rec, samv_rule_at(inv->rec->root, "due"),
+				 /* TRANSLATORS: an invoice's number, its due date, then today's date. */
+				 _("invoice %s was due %s and is not paid (today is %s): record `paid` when "
+				   "the money arrives, or remind the university"),
+				 number, due.s, today.s);
 }
 
 /* ---- placements and the invoices that hold them ---- */
@@ -127,9 +150,10 @@ static void invoice_twice(const samv_rule_ctx *c, const billed *all, size_t n)
 		while (first > all && (first - 1)->p == all[i].p)
 			first--;
 		samv_rule_report(c, "invoice-twice", all[i].inv->rec, all[i].at,
-				 "placement '%s' is already on invoice %s: a placement is invoiced once",
+				 /* TRANSLATORS: a placement (2025-VT/kommun-uni/p1), then an invoice's number. */
+				 _("placement '%s' is already on invoice %s: a placement is invoiced once"),
 				 all[i].p->ref, first->inv->number ? first->inv->number : first->inv->id);
-		samv_rule_relate(c, first->inv->rec, first->at, "first invoiced here");
+		samv_rule_relate(c, first->inv->rec, first->at, "%s", _("first invoiced here"));
 	}
 }
 
@@ -159,8 +183,9 @@ static void invoice_missing(const samv_rule_ctx *c, const billed *all, size_t n)
 			if (c->cfg->today <= deadline)
 				continue;
 			samv_rule_report(c, "invoice-missing", t->rec, samv_rule_at(p->node, "status"),
-					 "placement '%s' is completed but on no invoice; the invoicing deadline "
-					 "was %s (§ 4.6)",
+					 /* TRANSLATORS: a placement (2025-VT/kommun-uni/p1), then the deadline. */
+					 _("placement '%s' is completed but on no invoice; the invoicing deadline "
+					   "was %s (§ 4.6)"),
 					 p->ref, samv_rule_date(deadline).s);
 		}
 	}

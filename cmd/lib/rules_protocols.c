@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "rule.h"
 
 static bool listed(const samv_node *list, const char *id)
@@ -24,15 +25,15 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 {
 	const samv_record *rec = p->rec;
 	if (!p->chair)
-		samv_rule_report(c, "protocol-roles", rec, rec->id_node,
-				 "the protocol names no chair: add `chair:` with a member id");
+		samv_rule_report(c, "protocol-roles", rec, rec->id_node, "%s",
+				 _("the protocol names no chair: add `chair:` with a member id"));
 	if (!p->secretary)
-		samv_rule_report(c, "protocol-roles", rec, rec->id_node,
-				 "the protocol names no secretary: add `secretary:` with a member id");
+		samv_rule_report(c, "protocol-roles", rec, rec->id_node, "%s",
+				 _("the protocol names no secretary: add `secretary:` with a member id"));
 	if (!p->adjusters || p->adjusters->count == 0)
-		samv_rule_report(c, "protocol-roles", rec, samv_rule_key_or_id(rec, "adjusters"),
-				 "the protocol names no adjuster (justerare): add `adjusters:` with a member "
-				 "who was present");
+		samv_rule_report(c, "protocol-roles", rec, samv_rule_key_or_id(rec, "adjusters"), "%s",
+				 _("the protocol names no adjuster (justerare): add `adjusters:` with a "
+				   "member who was present"));
 	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++) {
 		const samv_node *a = p->adjusters->c.items[i];
 		const char *id = samv_node_str(a);
@@ -40,12 +41,14 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 			continue;
 		if (p->secretary && strcmp(id, p->secretary) == 0)
 			samv_rule_report(c, "protocol-roles", rec, a,
-					 "'%s' is both secretary and adjuster: the adjuster checks the "
-					 "secretary's protocol, so choose another member", id);
+					 /* TRANSLATORS: a member's id. */
+					 _("'%s' is both secretary and adjuster: the adjuster checks the "
+					   "secretary's protocol, so choose another member"), id);
 		else if (p->present && !listed(p->present, id))
 			samv_rule_report(c, "protocol-roles", rec, a,
-					 "adjuster '%s' is not listed as present: only someone who was at the "
-					 "meeting can adjust its protocol", id);
+					 /* TRANSLATORS: a member's id. */
+					 _("adjuster '%s' is not listed as present: only someone who was at the "
+					   "meeting can adjust its protocol"), id);
 	}
 }
 
@@ -58,13 +61,24 @@ static void adjusted(const samv_rule_ctx *c, const samv_protocol *p)
 		int32_t after = p->adjusted - p->date;
 		if (after > limit)
 			samv_rule_report(c, "protocol-adjusted", p->rec, samv_node_get(p->rec->root, "adjusted"),
-					 "adjusted %s, %d days after the meeting of %s; protocols are to be "
-					 "adjusted within %d days",
+					 /* TRANSLATORS: the day the protocol was adjusted, the days from
+					    the meeting (more than the limit), the meeting's date, then the
+					    limit in days, which decides the plural. */
+					 samv_msgn("adjusted %s, %d days after the meeting of %s; protocols are "
+						   "to be adjusted within %d day",
+						   "adjusted %s, %d days after the meeting of %s; protocols are "
+						   "to be adjusted within %d days",
+						   (uint64_t)limit),
 					 samv_rule_date(p->adjusted).s, after, samv_rule_date(p->date).s, limit);
 	} else if (c->cfg->today - p->date > limit) {
 		samv_rule_report(c, "protocol-adjusted", p->rec, p->rec->id_node,
-				 "the protocol of %s is not adjusted yet, %d days after the meeting (limit %d "
-				 "days): record `adjusted:` when it is",
+				 /* TRANSLATORS: the meeting's date, the days since (more than the limit),
+				    then the limit in days, which decides the plural. */
+				 samv_msgn("the protocol of %s is not adjusted yet, %d days after the meeting "
+					   "(limit %d day): record `adjusted:` when it is",
+					   "the protocol of %s is not adjusted yet, %d days after the meeting "
+					   "(limit %d days): record `adjusted:` when it is",
+					   (uint64_t)limit),
 				 samv_rule_date(p->date).s, c->cfg->today - p->date, limit);
 	}
 }
@@ -77,25 +91,29 @@ static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 		const char *id = samv_node_str(n);
 		if (listed(p->absent, id))
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
-					 "'%s' is listed both present and absent", id);
+					 /* TRANSLATORS: a member's id. */
+					 _("'%s' is listed both present and absent"), id);
 		const samv_member *m = samv_body_member(body, id);
 		if (body && !m)
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
-					 "'%s' is present but not a member of '%s': list guests under "
-					 "`others_present` with their name and party",
+					 /* TRANSLATORS: an id listed as present, then a body's id. */
+					 _("'%s' is present but not a member of '%s': list guests under "
+					   "`others_present` with their name and party"),
 					 id, body->id);
 		else if (m && p->date != SAMV_NO_DATE && !member_on(m, p->date))
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
-					 "'%s' is present but not a member of '%s' on %s: list them under "
-					 "`others_present`",
+					 /* TRANSLATORS: a member's id, a body's id, then the meeting's date. */
+					 _("'%s' is present but not a member of '%s' on %s: list them under "
+					   "`others_present`"),
 					 id, body->id, samv_rule_date(p->date).s);
 	}
 	for (size_t i = 0; body && p->date != SAMV_NO_DATE && i < body->nmembers; i++) {
 		const samv_member *m = &body->members[i];
 		if (member_on(m, p->date) && !listed(p->present, m->id) && !listed(p->absent, m->id))
 			samv_rule_report(c, "protocol-attendance", p->rec, samv_rule_key_or_id(p->rec, "present"),
-					 "member '%s' of '%s' is neither present nor absent: add them to one "
-					 "of the lists",
+					 /* TRANSLATORS: a member's id, then a body's id. */
+					 _("member '%s' of '%s' is neither present nor absent: add them to one "
+					   "of the lists"),
 					 m->id, body->id);
 	}
 }
@@ -106,7 +124,8 @@ static void items(const samv_rule_ctx *c, const samv_protocol *p)
 		const samv_item *it = &p->items[i];
 		if (it->number != (int64_t)i + 1) {
 			samv_rule_report(c, "protocol-items", p->rec, samv_rule_at(it->node, "number"),
-					 "item %lld should be number %zu: items are numbered 1, 2, 3 ... in order",
+					 /* TRANSLATORS: an item's `number` as written, then the number it should have. */
+					 _("item %lld should be number %zu: items are numbered 1, 2, 3 ... in order"),
 					 (long long)it->number, i + 1);
 			break; /* one finding: the rest follow from it */
 		}
@@ -115,8 +134,9 @@ static void items(const samv_rule_ctx *c, const samv_protocol *p)
 		for (size_t k = 0; k < p->items[i].nactions; k++)
 			if (!p->items[i].actions[k].who)
 				samv_rule_report(c, "protocol-items", p->rec, p->items[i].actions[k].node,
-						 "an action point of item %lld has no `who`: say which member "
-						 "is to do it",
+						 /* TRANSLATORS: an item's number. */
+						 _("an action point of item %lld has no `who`: say which member "
+						   "is to do it"),
 						 (long long)p->items[i].number);
 }
 
@@ -125,14 +145,15 @@ static void next_meeting(const samv_rule_ctx *c, const samv_protocol *p)
 	if (p->next_date == SAMV_NO_DATE || p->date == SAMV_NO_DATE || p->next_date > p->date)
 		return;
 	samv_rule_report(c, "next-meeting", p->rec, samv_rule_at(p->next_meeting, "date"),
-			 "the next meeting %s is not after this one of %s",
+			 /* TRANSLATORS: the next meeting's date, then this meeting's date. */
+			 _("the next meeting %s is not after this one of %s"),
 			 samv_rule_date(p->next_date).s, samv_rule_date(p->date).s);
 }
 
 /* Members on a day by the type of their party: university, or municipal (municipality and
- * district). */
+ * district). The day is a protocol's date, or today for the body itself. */
 static void composition_on(const samv_rule_ctx *c, const samv_body *b, samv_date day,
-			   const samv_record *rec, const samv_node *at, const char *when)
+			   const samv_record *rec, const samv_node *at, bool today)
 {
 	if (b->composition_university < 0 && b->composition_municipality < 0)
 		return;
@@ -150,12 +171,25 @@ static void composition_on(const samv_rule_ctx *c, const samv_body *b, samv_date
 	if ((b->composition_university < 0 || university == b->composition_university) &&
 	    (b->composition_municipality < 0 || municipality == b->composition_municipality))
 		return;
-	samv_rule_report(c, "body-composition", rec, at,
-			 "'%s' has %lld university and %lld municipal members %s, but its composition "
-			 "is %lld + %lld",
-			 b->id, (long long)university, (long long)municipality, when,
-			 (long long)(b->composition_university < 0 ? university : b->composition_university),
-			 (long long)(b->composition_municipality < 0 ? municipality : b->composition_municipality));
+	long long want_university = b->composition_university < 0 ? university : b->composition_university,
+		  want_municipality = b->composition_municipality < 0 ? municipality : b->composition_municipality;
+	if (today)
+		samv_rule_report(c, "body-composition", rec, at,
+				 /* TRANSLATORS: a body's id, its members from universities and from
+				    municipalities today, then the numbers its `composition` asks for. */
+				 _("'%s' has %lld university and %lld municipal members today, but its "
+				   "composition is %lld + %lld"),
+				 b->id, (long long)university, (long long)municipality, want_university,
+				 want_municipality);
+	else
+		samv_rule_report(c, "body-composition", rec, at,
+				 /* TRANSLATORS: a body's id, its members from universities and from
+				    municipalities on a meeting's date, that date, then the numbers its
+				    `composition` asks for. */
+				 _("'%s' has %lld university and %lld municipal members on %s, but its "
+				   "composition is %lld + %lld"),
+				 b->id, (long long)university, (long long)municipality,
+				 samv_rule_date(day).s, want_university, want_municipality);
 }
 
 static bool has_members_in(const samv_body *b, int year)
@@ -201,8 +235,12 @@ static void body_meetings(const samv_rule_ctx *c, const samv_body *b)
 		}
 		if (met < b->meets_per_year)
 			samv_rule_report(c, "body-meetings", b->rec, samv_rule_key_or_id(b->rec, "meets_per_year"),
-					 "'%s' met %lld time%s in %d, fewer than the %lld a year it should",
-					 b->id, (long long)met, met == 1 ? "" : "s", y, (long long)b->meets_per_year);
+					 /* TRANSLATORS: a body's id, the number of its meetings in a year, the
+					    year, then the meetings a year it should have. */
+					 samv_msgn("'%s' met %lld time in %d, fewer than the %lld a year it should",
+						   "'%s' met %lld times in %d, fewer than the %lld a year it should",
+						   (uint64_t)met),
+					 b->id, (long long)met, y, (long long)b->meets_per_year);
 	}
 }
 
@@ -216,16 +254,12 @@ void samv_rules_protocols(const samv_rule_ctx *c)
 		attendance(c, p);
 		items(c, p);
 		next_meeting(c, p);
-		if (p->body && p->date != SAMV_NO_DATE) {
-			samv_date_text when = samv_rule_date(p->date);
-			char on[16];
-			snprintf(on, sizeof on, "on %s", when.s);
-			composition_on(c, p->body, p->date, p->rec, samv_rule_at(p->rec->root, "date"), on);
-		}
+		if (p->body && p->date != SAMV_NO_DATE)
+			composition_on(c, p->body, p->date, p->rec, samv_rule_at(p->rec->root, "date"), false);
 	}
 	for (size_t i = 0; i < r->nbodies; i++) {
 		const samv_body *b = &r->bodies[i];
 		body_meetings(c, b);
-		composition_on(c, b, c->cfg->today, b->rec, samv_rule_key_or_id(b->rec, "composition"), "today");
+		composition_on(c, b, c->cfg->today, b->rec, samv_rule_key_or_id(b->rec, "composition"), true);
 	}
 }

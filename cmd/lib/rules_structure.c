@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ident.h"
 #include "rules.h"
 
@@ -33,12 +34,6 @@ static const char *path_of(const ctx *c)
 	return c->rec->doc->path;
 }
 
-static void at(ctx *c, const char *rule, const samv_node *n, const char *fmt, const char *a,
-	       const char *b, const char *e)
-{
-	samv_diags_add(c->d, rule, path_of(c), n->line, n->col, fmt, a, b, e);
-}
-
 /* Party type sets, for "of the wrong type". */
 enum {
 	P_MUNICIPALITY = 1,
@@ -47,6 +42,7 @@ enum {
 	P_REGION = 8,
 	P_ASSOCIATION = 16,
 	P_PROVIDER = 32,
+	P_MUNICIPAL = P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, /* who invoices a university */
 	P_ANY = 63
 };
 
@@ -60,40 +56,58 @@ static unsigned party_type_bit(const char *type)
 	return 0;
 }
 
-/* Resolve a party reference at node n; report when missing or of a type not in allowed. */
+/* The finding about a party of a type a reference may not name, one sentence for each set
+ * of types that references allow (any type at all never fails). */
+static const char *wrong_type_message(unsigned allowed)
+{
+	if (allowed == P_MUNICIPALITY)
+		/* TRANSLATORS: a party's id, then its `type` as the record writes it (university,
+		   district, ...: kept as it is). */
+		return _("party '%s' is a %s, but this must be a municipality");
+	if (allowed == P_UNIVERSITY)
+		/* TRANSLATORS: a party's id, then its `type` as the record writes it (municipality,
+		   ...: kept as it is). */
+		return _("party '%s' is a %s, but this must be a university");
+	/* TRANSLATORS: a party's id, then its `type` as the record writes it (university, ...:
+	   kept as it is). A district is a city district (stadsdelsförvaltning), a provider a
+	   private care provider (entreprenad, LOV). */
+	return _("party '%s' is a %s, but this must be a municipality, district or provider");
+}
+
 /* Resolve the party id at node n; report when missing or of a type not in allowed. A party
  * of the wrong type resolves to NULL, so that its units and people are not reported again. */
-static const samv_record *ref_party_id(ctx *c, const samv_node *n, const char *id, unsigned allowed,
-				       const char *wanted)
+static const samv_record *ref_party_id(ctx *c, const samv_node *n, const char *id, unsigned allowed)
 {
 	const samv_record *p = samv_ledger_find(c->l, SAMV_KIND_PARTY, id);
 	if (!p) {
-		at(c, "ref", n, "unknown party '%s'%s%s: no party record has this id", id, "", "");
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col,
+			       _("unknown party '%s': no party record has this id"), id);
 		return NULL;
 	}
 	const char *type = samv_field_str(p->root, "type");
 	unsigned bit = party_type_bit(type);
 	if (bit && !(bit & allowed)) {
-		at(c, "ref", n, "party '%s' is a %s, but this must be %s", id, type, wanted);
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, wrong_type_message(allowed), id,
+			       type);
 		samv_diags_relate(c->d, p->doc->path, p->id_node->line, p->id_node->col,
-				  "party '%s' is defined here", id);
+				  _("party '%s' is defined here"), id);
 		return NULL;
 	}
 	return p;
 }
 
-static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
+static const samv_record *ref_party(ctx *c, const samv_node *n, unsigned allowed)
 {
 	const char *id = samv_node_str(n);
-	return id ? ref_party_id(c, n, id, allowed, wanted) : NULL;
+	return id ? ref_party_id(c, n, id, allowed) : NULL;
 }
 
-static void ref_record(ctx *c, const samv_node *n, samv_kind kind)
+/* A reference to a record of another kind; unknown says so, with the id for its %s. */
+static void ref_record(ctx *c, const samv_node *n, samv_kind kind, const char *unknown)
 {
 	const char *id = samv_node_str(n);
 	if (id && !samv_ledger_find(c->l, kind, id))
-		at(c, "ref", n, "unknown %s '%s'%s: no such record in the ledger", samv_kind_name(kind),
-		   id, "");
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, _(unknown), id);
 }
 
 static int id_cmp(const void *a, const void *b)
@@ -141,21 +155,23 @@ static bool has_member(ctx *c, const samv_record *party, const char *list, const
 }
 
 /* A unit (list "units") or person (list "people") of a party record. */
-static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list,
-			  const char *what)
+static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list)
 {
 	const char *id = samv_node_str(n);
 	if (!id || !party || has_member(c, party, list, id))
 		return;
-	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, "unknown %s '%s' in party '%s'",
-		       what, id, party->id);
+	if (strcmp(list, "units") == 0)
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col,
+			       _("unknown unit '%s' in party '%s'"), id, party->id);
+	else
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col,
+			       _("unknown person '%s' in party '%s'"), id, party->id);
 	samv_diags_relate(c->d, party->doc->path, party->id_node->line, party->id_node->col,
-			  "party '%s' is defined here", party->id);
+			  _("party '%s' is defined here"), party->id);
 }
 
-/* "party/person" as in contacts. */
 /* "party/person" as in contacts; the party must be of an allowed type. */
-static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed, const char *wanted)
+static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed)
 {
 	const char *ref = samv_node_str(n);
 	const char *slash = ref ? strchr(ref, '/') : NULL;
@@ -164,11 +180,11 @@ static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed, const
 	char *party_id = samv_strprintf("%.*s", (int)(slash - ref), ref);
 	if (!party_id)
 		return;
-	const samv_record *p = ref_party_id(c, n, party_id, allowed, wanted);
+	const samv_record *p = ref_party_id(c, n, party_id, allowed);
 	if (p)
 		ref_member_of(c, &(samv_node){ .kind = SAMV_NODE_STRING, .line = n->line, .col = n->col,
 					       .text = slash + 1, .len = strlen(slash + 1) },
-			      p, "people", "person");
+			      p, "people");
 	free(party_id);
 }
 
@@ -183,58 +199,58 @@ static const samv_node *list_item(const samv_node *map, const char *key, size_t 
 	return samv_node_get(map, key)->c.items[i];
 }
 
-static void each_party(ctx *c, const samv_node *map, const char *key, unsigned allowed, const char *wanted)
+static void each_party(ctx *c, const samv_node *map, const char *key, unsigned allowed)
 {
 	for (size_t i = 0; i < list_count(map, key); i++)
-		ref_party(c, list_item(map, key, i), allowed, wanted);
+		ref_party(c, list_item(map, key, i), allowed);
 }
 
 static void each_unit_field(ctx *c, const samv_node *map, const char *list, const samv_record *party)
 {
 	for (size_t i = 0; i < list_count(map, list); i++)
-		ref_member_of(c, samv_node_get(list_item(map, list, i), "unit"), party, "units", "unit");
+		ref_member_of(c, samv_node_get(list_item(map, list, i), "unit"), party, "units");
 }
 
 /* ---- references by kind ---- */
 
-static const char municipal_party[] = "a municipality, district or provider";
-
 static void refs_party(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	ref_party(c, samv_node_get(r, "parent"), P_MUNICIPALITY, "a municipality");
+	ref_party(c, samv_node_get(r, "parent"), P_MUNICIPALITY);
 	for (size_t i = 0; i < list_count(r, "people"); i++)
-		ref_member_of(c, samv_node_get(list_item(r, "people", i), "unit"), c->rec, "units", "unit");
+		ref_member_of(c, samv_node_get(list_item(r, "people", i), "unit"), c->rec, "units");
 }
 
 static void refs_intent(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	each_party(c, r, "parties", P_ANY, "a party");
+	each_party(c, r, "parties", P_ANY);
 	for (size_t i = 0; i < list_count(r, "withdrawals"); i++)
-		ref_party(c, samv_node_get(list_item(r, "withdrawals", i), "party"), P_ANY, "a party");
+		ref_party(c, samv_node_get(list_item(r, "withdrawals", i), "party"), P_ANY);
 }
 
 static void refs_agreement(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	ref_record(c, samv_node_get(r, "intent"), SAMV_KIND_INTENT);
-	ref_record(c, samv_node_get(r, "rates"), SAMV_KIND_RATES);
-	const samv_record *muni = ref_party(c, samv_node_get(r, "municipality"),
-					    P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
-	each_party(c, r, "universities", P_UNIVERSITY, "a university");
+	ref_record(c, samv_node_get(r, "intent"), SAMV_KIND_INTENT,
+		   /* TRANSLATORS: the id of a declaration of intent (avsiktsförklaring). */
+		   N_("unknown intent '%s': no such record in the ledger"));
+	ref_record(c, samv_node_get(r, "rates"), SAMV_KIND_RATES,
+		   /* TRANSLATORS: the id of a rates record (the compensation per year). */
+		   N_("unknown rates '%s': no such record in the ledger"));
+	const samv_record *muni = ref_party(c, samv_node_get(r, "municipality"), P_MUNICIPAL);
+	each_party(c, r, "universities", P_UNIVERSITY);
 	each_unit_field(c, r, "scope", muni);
 	each_unit_field(c, r, "projects", muni);
 	const samv_node *contacts = samv_node_get(r, "contacts");
 	for (size_t i = 0; i < list_count(contacts, "university"); i++)
-		ref_party_person(c, list_item(contacts, "university", i), P_UNIVERSITY, "a university");
+		ref_party_person(c, list_item(contacts, "university", i), P_UNIVERSITY);
 	each_unit_field(c, contacts, "units", muni);
 	for (size_t i = 0; i < list_count(contacts, "units"); i++)
-		ref_party_person(c, samv_node_get(list_item(contacts, "units", i), "person"),
-				 P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
+		ref_party_person(c, samv_node_get(list_item(contacts, "units", i), "person"), P_MUNICIPAL);
 	for (size_t i = 0; i < list_count(r, "follow_ups"); i++)
-		ref_party(c, samv_node_get(list_item(r, "follow_ups", i), "initiated_by"), P_ANY, "a party");
-	ref_party(c, samv_node_get(samv_node_get(r, "termination"), "by"), P_ANY, "a party");
+		ref_party(c, samv_node_get(list_item(r, "follow_ups", i), "initiated_by"), P_ANY);
+	ref_party(c, samv_node_get(samv_node_get(r, "termination"), "by"), P_ANY);
 }
 
 /* The municipal party of the agreement a term or placement belongs to; NULL when the
@@ -250,15 +266,17 @@ static const samv_record *agreement_party(const ctx *c, const char *agreement_id
 static void refs_term(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	ref_record(c, samv_node_get(r, "agreement"), SAMV_KIND_AGREEMENT);
+	ref_record(c, samv_node_get(r, "agreement"), SAMV_KIND_AGREEMENT,
+		   /* TRANSLATORS: the id of an agreement (samverkansavtal). */
+		   N_("unknown agreement '%s': no such record in the ledger"));
 	const samv_record *muni = agreement_party(c, samv_field_str(r, "agreement"));
 	each_unit_field(c, samv_node_get(r, "offer"), "places", muni);
 	for (size_t i = 0; i < list_count(r, "placements"); i++) {
 		const samv_node *p = list_item(r, "placements", i);
-		ref_member_of(c, samv_node_get(p, "unit"), muni, "units", "unit");
+		ref_member_of(c, samv_node_get(p, "unit"), muni, "units");
 		for (size_t k = 0; k < list_count(p, "supervisors"); k++)
-			ref_member_of(c, list_item(p, "supervisors", k), muni, "people", "person");
-		ref_member_of(c, samv_node_get(p, "lead_supervisor"), muni, "people", "person");
+			ref_member_of(c, list_item(p, "supervisors", k), muni, "people");
+		ref_member_of(c, samv_node_get(p, "lead_supervisor"), muni, "people");
 	}
 }
 
@@ -280,12 +298,19 @@ static void ref_placement(ctx *c, const samv_node *n)
 		return;
 	}
 	const samv_record *term = samv_ledger_find(c->l, SAMV_KIND_TERM, term_id);
-	if (!term)
-		at(c, "ref", n, "unknown placement '%s': there is no term file for '%s'%s", ref, term_id, "");
-	else if (!samv_record_list_find(term->root, "placements", last + 1)) {
-		at(c, "ref", n, "unknown placement '%s': term '%s' has no placement '%s'", ref, term_id, last + 1);
+	if (!term) {
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col,
+			       /* TRANSLATORS: a placement reference (2025-VT/kommun-uni/p1), then its term
+				  and agreement (2025-VT/kommun-uni). */
+			       _("unknown placement '%s': there is no term file for '%s'"), ref, term_id);
+	} else if (!samv_record_list_find(term->root, "placements", last + 1)) {
+		samv_diags_add(c->d, "ref", path_of(c), n->line, n->col,
+			       /* TRANSLATORS: a placement reference (2025-VT/kommun-uni/p1), its term and
+				  agreement (2025-VT/kommun-uni), and the placement's own id (p1). */
+			       _("unknown placement '%s': term '%s' has no placement '%s'"), ref, term_id,
+			       last + 1);
 		samv_diags_relate(c->d, term->doc->path, term->id_node->line, term->id_node->col,
-				  "the term file of '%s'", term_id);
+				  _("the term file of '%s'"), term_id);
 	}
 	if (term_id != buf)
 		free(term_id);
@@ -294,10 +319,9 @@ static void ref_placement(ctx *c, const samv_node *n)
 static void refs_invoice(ctx *c)
 {
 	const samv_node *r = c->rec->root, *from = samv_node_get(r, "from");
-	const samv_record *party = ref_party(c, samv_node_get(from, "party"),
-					     P_MUNICIPALITY | P_DISTRICT | P_PROVIDER, municipal_party);
-	ref_member_of(c, samv_node_get(from, "unit"), party, "units", "unit");
-	ref_party(c, samv_node_get(r, "to"), P_UNIVERSITY, "a university");
+	const samv_record *party = ref_party(c, samv_node_get(from, "party"), P_MUNICIPAL);
+	ref_member_of(c, samv_node_get(from, "unit"), party, "units");
+	ref_party(c, samv_node_get(r, "to"), P_UNIVERSITY);
 	for (size_t i = 0; i < list_count(r, "placements"); i++)
 		ref_placement(c, list_item(r, "placements", i));
 }
@@ -305,9 +329,9 @@ static void refs_invoice(ctx *c)
 static void refs_body(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	each_party(c, r, "convenors", P_ANY, "a party");
+	each_party(c, r, "convenors", P_ANY);
 	for (size_t i = 0; i < list_count(r, "members"); i++)
-		ref_party(c, samv_node_get(list_item(r, "members", i), "party"), P_ANY, "a party");
+		ref_party(c, samv_node_get(list_item(r, "members", i), "party"), P_ANY);
 }
 
 static void ref_body_member(ctx *c, const samv_node *n, const samv_record *body)
@@ -315,16 +339,19 @@ static void ref_body_member(ctx *c, const samv_node *n, const samv_record *body)
 	const char *id = samv_node_str(n);
 	if (!id || !body || samv_record_list_find(body->root, "members", id))
 		return;
-	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, "'%s' is not a member of body '%s'",
+	/* TRANSLATORS: a member id, then the id of a body (organ: a steering group, a council). */
+	samv_diags_add(c->d, "ref", path_of(c), n->line, n->col, _("'%s' is not a member of body '%s'"),
 		       id, body->id);
 	samv_diags_relate(c->d, body->doc->path, body->id_node->line, body->id_node->col,
-			  "body '%s' is defined here", body->id);
+			  _("body '%s' is defined here"), body->id);
 }
 
 static void refs_protocol(ctx *c)
 {
 	const samv_node *r = c->rec->root;
-	ref_record(c, samv_node_get(r, "body"), SAMV_KIND_BODY);
+	ref_record(c, samv_node_get(r, "body"), SAMV_KIND_BODY,
+		   /* TRANSLATORS: the id of a body (organ: a steering group, a council). */
+		   N_("unknown body '%s': no such record in the ledger"));
 	const samv_record *body = samv_ledger_find(c->l, SAMV_KIND_BODY, samv_field_str(r, "body"));
 	ref_body_member(c, samv_node_get(r, "chair"), body);
 	ref_body_member(c, samv_node_get(r, "secretary"), body);
@@ -339,7 +366,7 @@ static void refs_protocol(ctx *c)
 			ref_body_member(c, samv_node_get(list_item(item, "actions", k), "who"), body);
 	}
 	for (size_t i = 0; i < list_count(r, "others_present"); i++)
-		ref_party(c, samv_node_get(list_item(r, "others_present", i), "party"), P_ANY, "a party");
+		ref_party(c, samv_node_get(list_item(r, "others_present", i), "party"), P_ANY);
 }
 
 /* ---- duplicate ids ---- */
@@ -355,17 +382,29 @@ static void duplicate_records(const samv_ledger *l, samv_diags *d)
 		while (first > l->records && (first - 1)->kind == b->kind && (first - 1)->id &&
 		       strcmp((first - 1)->id, b->id) == 0)
 			first--;
-		const char *what = b->kind == SAMV_KIND_TERM ? "a second term file for" : "duplicate id";
-		samv_diags_add(d, "duplicate-id", b->doc->path, b->id_node->line, b->id_node->col,
-			       "%s %s '%s' (first in %s)", what, samv_kind_name(b->kind), b->id,
-			       first->doc->path);
+		if (b->kind == SAMV_KIND_TERM)
+			samv_diags_add(d, "duplicate-id", b->doc->path, b->id_node->line, b->id_node->col,
+				       /* TRANSLATORS: a term's id (2025-VT/kommun-uni), then the file
+					  that holds it first. */
+				       _("a second term file for term '%s' (first in %s)"), b->id,
+				       first->doc->path);
+		else
+			samv_diags_add(d, "duplicate-id", b->doc->path, b->id_node->line, b->id_node->col,
+				       /* TRANSLATORS: a record's kind as its `kind:` says (party, rates,
+					  agreement, ...: kept as it is), its id, and the file that holds
+					  the first record with that id. */
+				       _("duplicate id %s '%s' (first in %s)"), samv_kind_name(b->kind),
+				       b->id, first->doc->path);
 		samv_diags_relate(d, first->doc->path, first->id_node->line, first->id_node->col,
-				  "first %s '%s' here", samv_kind_name(b->kind), b->id);
+				  /* TRANSLATORS: a record's kind as its `kind:` says (party, term, ...:
+				     kept as it is), then its id. */
+				  _("first %s '%s' here"), samv_kind_name(b->kind), b->id);
 	}
 }
 
-/* Ids within one list of a record (units, people, members, placements). */
-static void duplicate_in_list(ctx *c, const char *list, const char *what)
+/* Ids within one list of a record (units, people, members, placements); the finding and
+ * its related position say what the list holds, with the id (and the line of the first). */
+static void duplicate_in_list(ctx *c, const char *list, const char *message, const char *first)
 {
 	const samv_node *items = samv_node_get(c->rec->root, list);
 	for (size_t i = 1; items && items->kind == SAMV_NODE_SEQ && i < items->count; i++) {
@@ -376,10 +415,9 @@ static void duplicate_in_list(ctx *c, const char *list, const char *what)
 			const samv_node *other = samv_node_get(items->c.items[j], "id");
 			if (samv_node_str(other) && strcmp(other->text, id->text) == 0) {
 				samv_diags_add(c->d, "duplicate-id", path_of(c), id->line, id->col,
-					       "duplicate %s id '%s' (first at line %u)", what, id->text,
-					       other->line);
-				samv_diags_relate(c->d, path_of(c), other->line, other->col,
-						  "first %s '%s' here", what, id->text);
+					       _(message), id->text, other->line);
+				samv_diags_relate(c->d, path_of(c), other->line, other->col, _(first),
+						  id->text);
 				break;
 			}
 		}
@@ -394,7 +432,9 @@ static void date_order(ctx *c, const samv_node *map, const char *first, const ch
 	if (samv_field_date(map, first, &a) && samv_field_date(map, last, &b) && b < a) {
 		const samv_node *n = samv_node_get(map, last);
 		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
-			       "`%s` %s is before `%s` %s", last, n->text, first,
+			       /* TRANSLATORS: a field (`end`) and its date, then the field it must not
+				  come before (`start`) and that date. */
+			       _("`%s` %s is before `%s` %s"), last, n->text, first,
 			       samv_node_get(map, first)->text);
 	}
 }
@@ -409,7 +449,8 @@ static int check_time(ctx *c, const samv_node *map, const char *key)
 	int rc = samv_time_parse(n->text, n->len, &minutes);
 	if (rc == SAMV_DATE_NO_SUCH_DAY)
 		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
-			       "`%s` '%s' is not a time of day (00:00 to 23:59)", key, n->text);
+			       /* TRANSLATORS: a field (`start`), then the time given ('25:00'). */
+			       _("`%s` '%s' is not a time of day (00:00 to 23:59)"), key, n->text);
 	return rc == SAMV_DATE_OK ? minutes : -1;
 }
 
@@ -419,8 +460,10 @@ static void times_protocol(ctx *c)
 	int start = check_time(c, time, "start"), end = check_time(c, time, "end");
 	if (start >= 0 && end >= 0 && end < start) {
 		const samv_node *n = samv_node_get(time, "end");
-		samv_diags_add(c->d, "date", path_of(c), n->line, n->col, "`end` %s is before `start` %s",
-			       n->text, samv_node_get(time, "start")->text);
+		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
+			       /* TRANSLATORS: a meeting's end time (12:00), then its start time (13:00). */
+			       _("`end` %s is before `start` %s"), n->text,
+			       samv_node_get(time, "start")->text);
 	}
 	/* The next meeting's time is "HH:MM" or a {start, end} span. */
 	const samv_node *next = samv_node_get(c->rec->root, "next_meeting");
@@ -439,8 +482,10 @@ static void check_org_number(ctx *c, const samv_node *map)
 	int expected;
 	if (samv_node_str(n) && samv_org_number_check(n->text, n->len, &expected) == SAMV_IDENT_BAD_CHECK)
 		samv_diags_add(c->d, "org-number", path_of(c), n->line, n->col,
-			       "organisation number '%s' fails its check digit: the last digit would be %d "
-			       "if the others are right; check the number against the register",
+			       /* TRANSLATORS: the organisation number as written, then the check digit
+				  it would need. */
+			       _("organisation number '%s' fails its check digit: the last digit would be %d "
+				 "if the others are right; check the number against the register"),
 			       n->text, expected);
 }
 
@@ -454,11 +499,22 @@ static void check_giro(ctx *c, const samv_node *payment)
 			continue;
 		int rc = k == 0 ? samv_bankgiro_check(n->text, n->len, &expected)
 				: samv_plusgiro_check(n->text, n->len, &expected);
-		if (rc == SAMV_IDENT_BAD_CHECK)
+		if (rc != SAMV_IDENT_BAD_CHECK)
+			continue;
+		if (k == 0)
 			samv_diags_add(c->d, "giro", path_of(c), n->line, n->col,
-				       "%s number '%s' fails its check digit: the last digit would be %d "
-				       "if the others are right; copy it again from the invoice template",
-				       kinds[k], n->text, expected);
+				       /* TRANSLATORS: the bankgiro number as written, then the check digit
+					  it would need. */
+				       _("bankgiro number '%s' fails its check digit: the last digit would be %d "
+					 "if the others are right; copy it again from the invoice template"),
+				       n->text, expected);
+		else
+			samv_diags_add(c->d, "giro", path_of(c), n->line, n->col,
+				       /* TRANSLATORS: the plusgiro number as written, then the check digit
+					  it would need. */
+				       _("plusgiro number '%s' fails its check digit: the last digit would be %d "
+					 "if the others are right; copy it again from the invoice template"),
+				       n->text, expected);
 	}
 }
 
@@ -478,8 +534,14 @@ static void check_record(ctx *c)
 	switch (c->rec->kind) {
 	case SAMV_KIND_PARTY:
 		refs_party(c);
-		duplicate_in_list(c, "units", "unit");
-		duplicate_in_list(c, "people", "person");
+		/* TRANSLATORS: a unit's id, then the line of the first unit with it. */
+		duplicate_in_list(c, "units", N_("duplicate unit id '%s' (first at line %u)"),
+				  /* TRANSLATORS: a unit's id. */
+				  N_("first unit '%s' here"));
+		/* TRANSLATORS: a person's id, then the line of the first person with it. */
+		duplicate_in_list(c, "people", N_("duplicate person id '%s' (first at line %u)"),
+				  /* TRANSLATORS: a person's id. */
+				  N_("first person '%s' here"));
 		numbers_party(c);
 		break;
 	case SAMV_KIND_INTENT:
@@ -490,7 +552,10 @@ static void check_record(ctx *c)
 		break;
 	case SAMV_KIND_TERM:
 		refs_term(c);
-		duplicate_in_list(c, "placements", "placement");
+		/* TRANSLATORS: a placement's id, then the line of the first placement with it. */
+		duplicate_in_list(c, "placements", N_("duplicate placement id '%s' (first at line %u)"),
+				  /* TRANSLATORS: a placement's id. */
+				  N_("first placement '%s' here"));
 		for (size_t i = 0; i < list_count(r, "placements"); i++)
 			date_order(c, list_item(r, "placements", i), "start", "end");
 		break;
@@ -499,7 +564,10 @@ static void check_record(ctx *c)
 		break;
 	case SAMV_KIND_BODY:
 		refs_body(c);
-		duplicate_in_list(c, "members", "member");
+		/* TRANSLATORS: a member's id, then the line of the first member with it. */
+		duplicate_in_list(c, "members", N_("duplicate member id '%s' (first at line %u)"),
+				  /* TRANSLATORS: a member's id. */
+				  N_("first member '%s' here"));
 		for (size_t i = 0; i < list_count(r, "members"); i++)
 			date_order(c, list_item(r, "members", i), "from", "to");
 		break;

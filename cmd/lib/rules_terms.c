@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "deadlines.h"
+#include "i18n.h"
 #include "pay.h"
 #include "rule.h"
 
@@ -22,11 +23,6 @@ static bool counts(const samv_placement *p)
 static bool known_unit(const samv_term *t, const samv_placement *p)
 {
 	return t->agreement && samv_party_unit(t->agreement->party, p->unit) != NULL;
-}
-
-static const char *term_kind(const samv_term *t)
-{
-	return t->autumn ? "autumn (HT)" : "spring (VT)";
 }
 
 static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
@@ -50,16 +46,22 @@ static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_
 	}
 	if (need == y)
 		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
-				 "placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
-				 "`%d:` with its amount or index under `years`",
+				 /* TRANSLATORS: a placement's id, a year, the rates' id, then the same
+				    year twice. */
+				 _("placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
+				   "`%d:` with its amount or index under `years`"),
 				 p->id, y, a->rates->id, y, y);
 	else
 		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
-				 "placement '%s' has days in %d, but rates '%s' give no amount for %d: its "
-				 "`index` applies to the amount for %d, which is missing: add `%d:` with its "
-				 "amount or index under `years`",
+				 /* TRANSLATORS: a placement's id, a year, the rates' id, the same year,
+				    the year before it, then the first year of the chain of indexes that
+				    has no amount. */
+				 _("placement '%s' has days in %d, but rates '%s' give no amount for %d: its "
+				   "`index` applies to the amount for %d, which is missing: add `%d:` with its "
+				   "amount or index under `years`"),
 				 p->id, y, a->rates->id, y, y - 1, need);
-	samv_rule_relate(c, a->rates->rec, a->rates->rec->id_node, "rates '%s'", a->rates->id);
+	/* TRANSLATORS: the id of a rates record (the compensation per year). */
+	samv_rule_relate(c, a->rates->rec, a->rates->rec->id_node, _("rates '%s'"), a->rates->id);
 }
 
 static void placement_days(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
@@ -70,12 +72,17 @@ static void placement_days(const samv_rule_ctx *c, const samv_term *t, const sam
 	int32_t weekdays = samv_date_weekdays(p->start, p->end);
 	if (p->days <= 0)
 		samv_rule_report(c, "placement-days", t->rec, days,
-				 "`days` is %d: a placement has at least one day; remove `days` to pay "
-				 "every weekday from start to end",
+				 /* TRANSLATORS: the placement's `days` (0 or less). */
+				 _("`days` is %d: a placement has at least one day; remove `days` to pay "
+				   "every weekday from start to end"),
 				 p->days);
 	else if (p->days > weekdays)
 		samv_rule_report(c, "placement-days", t->rec, days,
-				 "`days` is %d, but %s to %s has only %d weekdays: lower `days` or move `end`",
+				 /* TRANSLATORS: the placement's `days`, its start and end dates, then the
+				    number of weekdays between them. */
+				 samv_msgn("`days` is %d, but %s to %s has only %d weekday: lower `days` or move `end`",
+					   "`days` is %d, but %s to %s has only %d weekdays: lower `days` or move `end`",
+					   (uint64_t)weekdays),
 				 p->days, samv_rule_date(p->start).s, samv_rule_date(p->end).s, weekdays);
 }
 
@@ -88,10 +95,38 @@ static void placement_scope(const samv_rule_ctx *c, const samv_term *t, const sa
 		if (strcmp(a->scope[i].unit, p->unit) == 0 && strcmp(a->scope[i].program, p->program) == 0)
 			return;
 	samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(p->node, "unit"),
-			 "placement '%s' is %s at unit '%s', which is not in the scope of agreement '%s': "
-			 "add it to the agreement's `scope` or place the student elsewhere",
+			 /* TRANSLATORS: a placement's id, its `program` as written (sjukskoterska), its
+			    unit's id, then the agreement's id. */
+			 _("placement '%s' is %s at unit '%s', which is not in the scope of agreement '%s': "
+			   "add it to the agreement's `scope` or place the student elsewhere"),
 			 p->id, p->program, p->unit, a->id);
-	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), "the scope of '%s'", a->id);
+	/* TRANSLATORS: an agreement's id. */
+	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), _("the scope of '%s'"), a->id);
+}
+
+/* A placement outside its term: each names the placement, the day it starts or ends, the
+ * term (2025-VT) and the term's first and last days. */
+static const char *placement_term_message(bool early, bool autumn)
+{
+	if (early && autumn)
+		/* TRANSLATORS: a placement's id, its first day, the term (2025-HT), then the term's
+		   first and last days. */
+		return _("placement '%s' starts %s, outside autumn (HT) %s (%s to %s): move it to the "
+			 "term file it belongs to");
+	if (early)
+		/* TRANSLATORS: a placement's id, its first day, the term (2025-VT), then the term's
+		   first and last days. */
+		return _("placement '%s' starts %s, outside spring (VT) %s (%s to %s): move it to the "
+			 "term file it belongs to");
+	if (autumn)
+		/* TRANSLATORS: a placement's id, its last day, the term (2025-HT), then the term's
+		   first and last days. */
+		return _("placement '%s' ends %s, outside autumn (HT) %s (%s to %s): move it to the "
+			 "term file it belongs to");
+	/* TRANSLATORS: a placement's id, its last day, the term (2025-VT), then the term's first
+	   and last days. */
+	return _("placement '%s' ends %s, outside spring (VT) %s (%s to %s): move it to the term "
+		 "file it belongs to");
 }
 
 static void placement_term(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
@@ -102,11 +137,9 @@ static void placement_term(const samv_rule_ctx *c, const samv_term *t, const sam
 	if (!early && !late)
 		return;
 	samv_rule_report(c, "placement-term", t->rec, samv_rule_at(p->node, early ? "start" : "end"),
-			 "placement '%s' %s %s, outside %s %s (%s to %s): move it to the term file it "
-			 "belongs to",
-			 p->id, early ? "starts" : "ends", samv_rule_date(early ? p->start : p->end).s,
-			 term_kind(t), t->term, samv_rule_date(t->first_day).s,
-			 samv_rule_date(t->last_day).s);
+			 placement_term_message(early, t->autumn), p->id,
+			 samv_rule_date(early ? p->start : p->end).s, t->term,
+			 samv_rule_date(t->first_day).s, samv_rule_date(t->last_day).s);
 }
 
 static void withdrawal_late(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
@@ -118,11 +151,24 @@ static void withdrawal_late(const samv_rule_ctx *c, const samv_term *t, const sa
 	if (before >= 28)
 		return;
 	int32_t days = before < 0 ? -before : before;
+	const char *message =
+		before < 0
+			/* TRANSLATORS: a placement's id, the number of days, then the placement's
+			   first day. */
+			? samv_msgn("placement '%s' was withdrawn by the municipality %d day after its first "
+				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
+				    "placement '%s' was withdrawn by the municipality %d days after its first "
+				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
+				    (uint64_t)days)
+			/* TRANSLATORS: a placement's id, the number of days, then the placement's
+			   first day. */
+			: samv_msgn("placement '%s' was withdrawn by the municipality %d day before its first "
+				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
+				    "placement '%s' was withdrawn by the municipality %d days before its first "
+				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
+				    (uint64_t)days);
 	samv_rule_report(c, "withdrawal-late", t->rec, samv_rule_at(samv_node_get(p->node, "withdrawn"), "date"),
-			 "placement '%s' was withdrawn by the municipality %d day%s %s its first day "
-			 "%s; § 4.2 asks for at least 4 weeks (28 days)",
-			 p->id, days, days == 1 ? "" : "s", before < 0 ? "after" : "before",
-			 samv_rule_date(p->start).s);
+			 message, p->id, days, samv_rule_date(p->start).s);
 }
 
 /* A person's training course completed before day, or NULL. */
@@ -148,20 +194,25 @@ static void supervisors(const samv_rule_ctx *c, const samv_term *t, const samv_p
 		const samv_person *person = samv_party_person(party, samv_node_str(id));
 		if (person && !trained(person, p->start, false)) {
 			samv_rule_report(c, "supervisor-training", t->rec, id,
-					 "supervisor '%s' of placement '%s' has no web-intro or hp-7.5 "
-					 "completed before %s (§ 4.4): record the course under "
-					 "`supervisor_training`",
+					 /* TRANSLATORS: a person's id, a placement's id, then its first day.
+					    web-intro and hp-7.5 are course ids, kept as they are. */
+					 _("supervisor '%s' of placement '%s' has no web-intro or hp-7.5 "
+					   "completed before %s (§ 4.4): record the course under "
+					   "`supervisor_training`"),
 					 person->id, p->id, samv_rule_date(p->start).s);
-			samv_rule_relate(c, party->rec, person->node, "'%s' is defined here", person->id);
+			/* TRANSLATORS: a person's id. */
+			samv_rule_relate(c, party->rec, person->node, _("'%s' is defined here"), person->id);
 		}
 	}
 	const samv_person *lead = samv_party_person(party, p->lead_supervisor);
 	if (lead && !trained(lead, p->start, true)) {
 		samv_rule_report(c, "lead-supervisor", t->rec, samv_rule_at(p->node, "lead_supervisor"),
-				 "lead supervisor '%s' of placement '%s' has no hp-7.5 completed before %s "
-				 "(§ 4.4): choose a supervisor with the 7.5 credit course",
+				 /* TRANSLATORS: a person's id, a placement's id, then its first day. hp-7.5
+				    is a course id, kept as it is. */
+				 _("lead supervisor '%s' of placement '%s' has no hp-7.5 completed before %s "
+				   "(§ 4.4): choose a supervisor with the 7.5 credit course"),
 				 lead->id, p->id, samv_rule_date(p->start).s);
-		samv_rule_relate(c, party->rec, lead->node, "'%s' is defined here", lead->id);
+		samv_rule_relate(c, party->rec, lead->node, _("'%s' is defined here"), lead->id);
 	}
 }
 
@@ -172,12 +223,14 @@ static void notice_and_offer_late(const samv_rule_ctx *c, const samv_term *t)
 	samv_date notice = samv_deadline_notice(t->year, t->autumn), offer = samv_deadline_offer(t->year, t->autumn);
 	if (t->notice != SAMV_NO_DATE && t->notice > notice)
 		samv_rule_report(c, "notice-late", t->rec, samv_node_get(t->rec->root, "university_notice"),
-				 "the university's notice for %s came %s, after the deadline %s (§ 4.2)",
+				 /* TRANSLATORS: a term (2025-HT), the day of the notice, then its deadline. */
+				 _("the university's notice for %s came %s, after the deadline %s (§ 4.2)"),
 				 t->term, samv_rule_date(t->notice).s, samv_rule_date(notice).s);
 	if (t->offer != SAMV_NO_DATE && t->offer > offer)
 		samv_rule_report(c, "offer-late", t->rec,
 				 samv_rule_at(samv_node_get(t->rec->root, "offer"), "date"),
-				 "the municipality's offer for %s came %s, after the deadline %s (§ 4.2)",
+				 /* TRANSLATORS: a term (2025-HT), the day of the offer, then its deadline. */
+				 _("the municipality's offer for %s came %s, after the deadline %s (§ 4.2)"),
 				 t->term, samv_rule_date(t->offer).s, samv_rule_date(offer).s);
 }
 
@@ -189,6 +242,27 @@ static bool term_file_invalid(const samv_rule_ctx *c, const char *agreement, int
 	free(id);
 	return found;
 }
+
+/* A notice [0] or offer [1] not recorded for a term without [0] or with [1] a term file;
+ * each names the year, VT or HT, the agreement and the deadline. */
+static const char *const missing_messages[2][2] = {
+	{
+		/* TRANSLATORS: a year and VT or HT (together a term, 2025-HT), an agreement's id,
+		   then the deadline that has passed. */
+		N_("no university's notice recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2): "
+		   "add a term file with `university_notice` and `offer`"),
+		/* TRANSLATORS: as the message before, when the term file exists. */
+		N_("no university's notice recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)"),
+	},
+	{
+		/* TRANSLATORS: a year and VT or HT (together a term, 2025-HT), an agreement's id,
+		   then the deadline that has passed. */
+		N_("no municipality's offer recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2): "
+		   "add a term file with `university_notice` and `offer`"),
+		/* TRANSLATORS: as the message before, when the term file exists. */
+		N_("no municipality's offer recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)"),
+	},
+};
 
 /* Every term in which an agreement is in force whose deadlines have passed. */
 static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
@@ -208,16 +282,13 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 				continue; /* the file exists; its schema finding comes first */
 			samv_date deadlines[2] = { samv_deadline_notice(y, autumn), samv_deadline_offer(y, autumn) };
 			bool recorded[2] = { t && t->notice != SAMV_NO_DATE, t && t->offer != SAMV_NO_DATE };
-			static const char *const what[] = { "university's notice", "municipality's offer" };
 			for (int k = 0; k < 2; k++) {
 				if (recorded[k] || c->cfg->today <= deadlines[k])
 					continue;
 				const samv_record *rec = t ? t->rec : a->rec;
 				samv_rule_report(c, "notice-missing", rec, t ? t->rec->id_node : a->rec->id_node,
-						 "no %s recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)%s",
-						 what[k], y, autumn ? "HT" : "VT", a->id,
-						 samv_rule_date(deadlines[k]).s,
-						 t ? "" : ": add a term file with `university_notice` and `offer`");
+						 _(missing_messages[k][t != NULL]), y, autumn ? "HT" : "VT", a->id,
+						 samv_rule_date(deadlines[k]).s);
 			}
 		}
 	}
@@ -298,12 +369,19 @@ static void capacity_per_year(const samv_rule_ctx *c)
 		if ((int64_t)(j - i) > s->students_per_year) {
 			const samv_placement *over = seats[i + (size_t)s->students_per_year].p;
 			samv_rule_report(c, "capacity", over->term->rec, samv_rule_at(over->node, "start"),
-					 "%zu %s students start at unit '%s' in %d, more than the %lld a year "
-					 "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
+					 /* TRANSLATORS: the number of students, their `program` as written
+					    (sjukskoterska), a unit's id, a year, the number a year the
+					    agreement allows, the agreement's id, then a placement's id. */
+					 samv_msgn("%zu %s student starts at unit '%s' in %d, more than the %lld a year "
+						   "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
+						   "%zu %s students start at unit '%s' in %d, more than the %lld a year "
+						   "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
+						   j - i),
 					 j - i, seats[i].p->program, seats[i].p->unit, seats[i].year,
 					 (long long)s->students_per_year, a->id, over->id);
-			samv_rule_relate(c, a->rec, s->node, "students_per_year of '%s' at '%s'",
-					 s->program, s->unit);
+			samv_rule_relate(c, a->rec, s->node,
+					 /* TRANSLATORS: a `program` as written, then a unit's id. */
+					 _("students_per_year of '%s' at '%s'"), s->program, s->unit);
 		}
 		i = j;
 	}
@@ -345,14 +423,35 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 				beyond = &t->placements[k];
 		if (!beyond)
 			continue;
-		samv_rule_report(c, "capacity", t->rec, samv_rule_at(beyond->node, "unit"),
-				 "%lld %s placement%s at unit '%s' in %s, but the offer gave %lld place%s; "
-				 "placement '%s' is the first beyond it: record the larger offer, or move a "
-				 "student",
-				 (long long)taken, p->program, taken == 1 ? "" : "s", p->unit, t->term,
-				 (long long)offered, offered == 1 ? "" : "s", beyond->id);
+		/* With places offered there are more placements than one; with none, the number of
+		 * places is 0, said in the plural. So one count decides each sentence's words. */
+		const char *message =
+			offered > 0
+				/* TRANSLATORS: the number of placements (2 or more), their `program` as
+				   written, a unit's id, a term (2025-HT), the number of places offered
+				   (which decides the plural), then a placement's id. */
+				? samv_msgn("%lld %s placements at unit '%s' in %s, but the offer gave %lld place; "
+					    "placement '%s' is the first beyond it: record the larger offer, or move a "
+					    "student",
+					    "%lld %s placements at unit '%s' in %s, but the offer gave %lld places; "
+					    "placement '%s' is the first beyond it: record the larger offer, or move a "
+					    "student",
+					    (uint64_t)offered)
+				/* TRANSLATORS: as the message before, when no places were offered (the
+				   number of places is 0): the number of placements decides the plural. */
+				: samv_msgn("%lld %s placement at unit '%s' in %s, but the offer gave %lld places; "
+					    "placement '%s' is the first beyond it: record the larger offer, or move a "
+					    "student",
+					    "%lld %s placements at unit '%s' in %s, but the offer gave %lld places; "
+					    "placement '%s' is the first beyond it: record the larger offer, or move a "
+					    "student",
+					    (uint64_t)taken);
+		samv_rule_report(c, "capacity", t->rec, samv_rule_at(beyond->node, "unit"), message,
+				 (long long)taken, p->program, p->unit, t->term, (long long)offered, beyond->id);
 		if (place)
-			samv_rule_relate(c, t->rec, place->node, "the offer for %s at '%s'", p->program, p->unit);
+			samv_rule_relate(c, t->rec, place->node,
+					 /* TRANSLATORS: a `program` as written, then a unit's id. */
+					 _("the offer for %s at '%s'"), p->program, p->unit);
 	}
 }
 
@@ -397,11 +496,15 @@ static void student_overlap(const samv_rule_ctx *c)
 			longest = NULL;
 		if (longest && p->start <= longest->end) {
 			samv_rule_report(c, "student-overlap", p->term->rec, samv_rule_at(p->node, "start"),
-					 "%s is placed in '%s' from %s, while still in '%s' until %s: correct "
-					 "the dates, or remove the placement that is there twice",
+					 /* TRANSLATORS: a student's name, a placement (2025-VT/kommun-uni/p2)
+					    and its first day, then the other placement and its last day. */
+					 _("%s is placed in '%s' from %s, while still in '%s' until %s: correct "
+					   "the dates, or remove the placement that is there twice"),
 					 p->student, p->ref, samv_rule_date(p->start).s, longest->ref,
 					 samv_rule_date(longest->end).s);
-			samv_rule_relate(c, longest->term->rec, longest->node, "placement '%s'", longest->ref);
+			samv_rule_relate(c, longest->term->rec, longest->node,
+					 /* TRANSLATORS: a placement (2025-VT/kommun-uni/p1). */
+					 _("placement '%s'"), longest->ref);
 		}
 		if (!longest || p->end > longest->end)
 			longest = p;

@@ -21,6 +21,7 @@
 #include "date.h"
 #include "diag.h"
 #include "format.h"
+#include "i18n.h"
 
 enum { T_NULL = 1, T_BOOL = 2, T_INT = 4, T_NUM = 8, T_STR = 16, T_ARR = 32, T_OBJ = 64 };
 enum { F_NONE, F_DATE, F_TIME, F_EMAIL };
@@ -679,7 +680,7 @@ static bool regex_match(const samv_schema *S, const regex *r, const char *s, siz
 	return pcre2_match(r->code, (PCRE2_SPTR)s, len, 0, 0, S->match, NULL) >= 0;
 }
 
-/* How the user's field is named in messages: `email`, or "the record". */
+/* How the user's field is named in messages: `email`, or "the record" at the top. */
 typedef struct where {
 	const samv_node *at; /* the key of this value in its mapping, or the value itself */
 	const char *name; /* NULL at the top */
@@ -687,9 +688,14 @@ typedef struct where {
 
 static char *field_name(where w)
 {
-	return w.name ? samv_strprintf("`%s`", w.name) : samv_strprintf("the record");
+	if (w.name)
+		return samv_strprintf("`%s`", w.name);
+	/* TRANSLATORS: stands where a schema message names a field (`email`) when the problem
+	   is with the record as a whole: "the record has a value that is not allowed here". */
+	return samv_strprintf("%s", _("the record"));
 }
 
+/* The value as messages quote it; a list or a mapping, which has no text, by its kind. */
 static char *value_text(const samv_node *n)
 {
 	if (n->text) {
@@ -697,26 +703,76 @@ static char *value_text(const samv_node *n)
 			return samv_strprintf("'%.57s...'", n->text);
 		return samv_strprintf("'%s'", n->text);
 	}
-	return samv_strprintf("a %s", samv_node_kind_name(n->kind));
+	/* TRANSLATORS: a value that is a list, where a schema message quotes the value that
+	   was given: "`name` must be a string, not a list". */
+	const char *list = _("a list");
+	/* TRANSLATORS: a value that is a mapping (key: value pairs), as "a list" above. */
+	const char *mapping = _("a mapping");
+	return samv_strprintf("%s", n->kind == SAMV_NODE_SEQ ? list : mapping);
 }
 
-static char *types_text(unsigned types)
+/* What a value must be, as the noun phrase of "`year` must be an integer, not '2025'". */
+static const char *const type_phrases[] = {
+	/* TRANSLATORS: the JSON value null (kept as it is written in YAML), what a value must be. */
+	N_("null"),
+	/* TRANSLATORS: a boolean value, what a value must be; true and false are kept as written. */
+	N_("true or false"),
+	/* TRANSLATORS: what a value must be: "`year` must be an integer, not '2025'". */
+	N_("an integer"),
+	/* TRANSLATORS: what a value must be: "`amount` must be a number or a string, not a list". */
+	N_("a number"),
+	/* TRANSLATORS: what a value must be: "`name` must be a string, not 'true'". */
+	N_("a string"),
+	N_("a list"),
+	N_("a mapping"),
+};
+/* The same types as the JSON Schema keywords name them, for a list of three or more. */
+static const char *const type_keywords[] = { "null", "boolean", "integer", "number",
+					     "string", "array", "object" };
+
+/* A value of the wrong type: one sentence for one type and one for two (the only lists
+ * samv's schemas have: a string or a number); a longer list names the schema's types. */
+static void type_error(vctx *c, const sch *s, const samv_node *n, where w)
 {
-	static const char *const names[] = { "null", "true or false", "an integer", "a number",
-					     "a string", "a list", "a mapping" };
-	char *out = NULL;
+	unsigned types = s->types;
 	if (types & T_NUM)
 		types &= ~(unsigned)T_INT;
+	int first = -1, second = -1, count = 0;
+	char *keywords = NULL;
 	for (int i = 0; i < 7; i++) {
 		if (!(types & (1u << i)))
 			continue;
-		char *next = out ? samv_strprintf("%s or %s", out, names[i]) : samv_strprintf("%s", names[i]);
-		free(out);
-		out = next;
-		if (!out)
-			return NULL;
+		count++;
+		if (first < 0)
+			first = i;
+		else if (second < 0)
+			second = i;
+		char *next = keywords ? samv_strprintf("%s, %s", keywords, type_keywords[i])
+				      : samv_strprintf("%s", type_keywords[i]);
+		free(keywords);
+		if (!(keywords = next))
+			break;
 	}
-	return out;
+	char *f = field_name(w), *v = value_text(n);
+	if (count == 1) {
+		/* TRANSLATORS: a value of the wrong type: the field (`year`), what it must be
+		   ("an integer"), and the value given ('2025' or "a list"). */
+		add_error(c, n, "type", false, _("%s must be %s, not %s"), f ? f : "",
+			  _(type_phrases[first]), v ? v : "");
+	} else if (count == 2) {
+		/* TRANSLATORS: as "%s must be %s, not %s", with the two types a value may be of
+		   ("a string", "a number"). */
+		add_error(c, n, "type", false, _("%s must be %s or %s, not %s"), f ? f : "",
+			  _(type_phrases[first]), _(type_phrases[second]), v ? v : "");
+	} else {
+		/* TRANSLATORS: the field, the JSON Schema types it may be of as a comma-separated
+		   list (string, number, null: kept as they are), and the value given. */
+		add_error(c, n, "type", false, _("%s must be of one of the types %s, not %s"),
+			  f ? f : "", keywords ? keywords : "", v ? v : "");
+	}
+	free(f);
+	free(v);
+	free(keywords);
 }
 
 static char *enum_text(const samv_node *values)
@@ -776,32 +832,61 @@ static const char *closest_property(const sch *s, const char *name)
 
 static bool validate(vctx *c, const sch *s, const samv_node *n, where w);
 
+/* What is wrong with a string of a format; each names the field, then the value. */
+static const char *format_message(int format, bool missing_day)
+{
+	if (format == F_TIME)
+		/* TRANSLATORS: the field (`start`), then the value given ('25:00'). */
+		return _("%s %s is not a time (HH:MM:SS with a time zone)");
+	if (format == F_EMAIL)
+		/* TRANSLATORS: the field (`email`), then the value given ('anna.example.se'). */
+		return _("%s %s is not an e-mail address");
+	if (missing_day)
+		/* TRANSLATORS: the field (`date`), then the value given ('2025-02-30'). */
+		return _("%s %s is not a day in the calendar");
+	/* TRANSLATORS: the field (`date`), then the value given ('15 March'). */
+	return _("%s %s is not a date (YYYY-MM-DD)");
+}
+
 static bool check_format(vctx *c, const sch *s, const samv_node *n, where w)
 {
 	if (n->kind != SAMV_NODE_STRING || s->format == F_NONE || c->S->format_annotation_only)
 		return true;
 	bool ok = true, missing_day = false;
-	const char *what = "";
 	if (s->format == F_DATE) {
 		samv_date d;
 		int rc = samv_date_parse(n->text, n->len, &d);
 		ok = rc == SAMV_DATE_OK;
 		missing_day = rc == SAMV_DATE_NO_SUCH_DAY;
-		what = missing_day ? "is not a day in the calendar" : "is not a date (YYYY-MM-DD)";
 	} else if (s->format == F_TIME) {
 		ok = samv_format_time_valid(n->text, n->len);
-		what = "is not a time (HH:MM:SS with a time zone)";
 	} else if (s->format == F_EMAIL) {
 		ok = samv_format_email_valid(n->text, n->len);
-		what = "is not an e-mail address";
 	}
 	if (!ok && c->errs) {
 		char *f = field_name(w), *v = value_text(n);
-		add_error(c, n, "format", missing_day, "%s %s %s", f ? f : "", v ? v : "", what);
+		add_error(c, n, "format", missing_day, format_message(s->format, missing_day),
+			  f ? f : "", v ? v : "");
 		free(f);
 		free(v);
 	}
 	return ok;
+}
+
+/* The complaint about a number beyond the bound it broke: field, bound, the number. */
+static const char *bound_message(const sch *s, const limit *bound)
+{
+	if (bound == &s->minimum)
+		/* TRANSLATORS: the field (`count`), the least it may be (0), the number given (-1). */
+		return _("%s must be at least %g, not %s");
+	if (bound == &s->maximum)
+		/* TRANSLATORS: the field (`month`), the most it may be (12), the number given (13). */
+		return _("%s must be at most %g, not %s");
+	if (bound == &s->xminimum)
+		/* TRANSLATORS: the field (`amount`), the number it must exceed (0), the number given. */
+		return _("%s must be more than %g, not %s");
+	/* TRANSLATORS: the field (`share`), the number it must stay below (1), the number given. */
+	return _("%s must be less than %g, not %s");
 }
 
 static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
@@ -809,22 +894,18 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 	bool ok = true;
 	if (n->kind == SAMV_NODE_INT || n->kind == SAMV_NODE_FLOAT) {
 		double v = num_value(n);
-		const char *problem = NULL;
-		double bound = 0;
-		if (s->minimum.set && v < s->minimum.v)
-			problem = "at least", bound = s->minimum.v;
-		else if (s->maximum.set && v > s->maximum.v)
-			problem = "at most", bound = s->maximum.v;
-		else if (s->xminimum.set && v <= s->xminimum.v)
-			problem = "more than", bound = s->xminimum.v;
-		else if (s->xmaximum.set && v >= s->xmaximum.v)
-			problem = "less than", bound = s->xmaximum.v;
-		if (problem) {
+		const limit *bound = s->minimum.set && v < s->minimum.v	    ? &s->minimum
+				   : s->maximum.set && v > s->maximum.v	    ? &s->maximum
+				   : s->xminimum.set && v <= s->xminimum.v ? &s->xminimum
+				   : s->xmaximum.set && v >= s->xmaximum.v ? &s->xmaximum
+									   : NULL;
+		if (bound) {
 			ok = false;
 			if (c->errs) {
 				char *f = field_name(w);
-				add_error(c, n, "minimum", false, "%s must be %s %g, not %s", f ? f : "",
-					  problem, bound, n->text ? n->text : "this");
+				/* A number keeps the text it was written as. */
+				add_error(c, n, "minimum", false, bound_message(s, bound), f ? f : "",
+					  bound->v, n->text);
 				free(f);
 			}
 		}
@@ -834,7 +915,8 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 				ok = false;
 				if (c->errs) {
 					char *f = field_name(w);
-					add_error(c, n, "multipleOf", false, "%s must be a multiple of %g",
+					/* TRANSLATORS: the field (`hours`), then the number it must be a multiple of. */
+					add_error(c, n, "multipleOf", false, _("%s must be a multiple of %g"),
 						  f ? f : "", s->multiple_of.v);
 					free(f);
 				}
@@ -849,14 +931,24 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 				ok = false;
 				if (c->errs) {
 					char *f = field_name(w);
-					if (s->min_len >= 0 && len < (size_t)s->min_len)
+					if (len == 0)
+						/* TRANSLATORS: the field (`name`) that is an empty string. */
+						add_error(c, n, "minLength", false, _("%s must not be empty"),
+							  f ? f : "");
+					else if (s->min_len >= 0 && len < (size_t)s->min_len)
 						add_error(c, n, "minLength", false,
-							  len == 0 ? "%s must not be empty" : "%s is too short (at least %lld characters)",
+							  /* TRANSLATORS: the field (`name`), then the least number of characters. */
+							  samv_msgn("%s is too short (at least %lld character)",
+								    "%s is too short (at least %lld characters)",
+								    (uint64_t)s->min_len),
 							  f ? f : "", (long long)s->min_len);
 					else
 						add_error(c, n, "maxLength", false,
-							  "%s is too long (at most %lld characters)", f ? f : "",
-							  (long long)s->max_len);
+							  /* TRANSLATORS: the field (`name`), then the most characters it may have. */
+							  samv_msgn("%s is too long (at most %lld character)",
+								    "%s is too long (at most %lld characters)",
+								    (uint64_t)s->max_len),
+							  f ? f : "", (long long)s->max_len);
 					free(f);
 				}
 			}
@@ -867,10 +959,14 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 				char *f = field_name(w), *v = value_text(n);
 				const samv_node *ex = samv_node_get(s->src, "examples");
 				if (ex && ex->kind == SAMV_NODE_SEQ && ex->count && ex->c.items[0]->text)
-					add_error(c, n, "pattern", false, "%s %s is not of the right form (for example '%s')",
+					/* TRANSLATORS: the field (`id`), the value given ('Nacka'), and an
+					   example of the right form from the schema ('nacka'). */
+					add_error(c, n, "pattern", false, _("%s %s is not of the right form (for example '%s')"),
 						  f ? f : "", v ? v : "", ex->c.items[0]->text);
 				else
-					add_error(c, n, "pattern", false, "%s %s does not match %s", f ? f : "",
+					/* TRANSLATORS: the field (`id`), the value given ('Nacka'), and the
+					   regular expression it must match (^[a-z0-9][a-z0-9-]*$). */
+					add_error(c, n, "pattern", false, _("%s %s does not match %s"), f ? f : "",
 						  v ? v : "", s->pattern->src->text);
 				free(f);
 				free(v);
@@ -902,8 +998,14 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 				ok = false;
 				if (!c->errs)
 					return false;
-				add_error(c, w.at, "required", false, "missing required field `%s`%s%s",
-					  r->text, w.name ? " in " : "", w.name ? w.name : "");
+				if (w.name)
+					/* TRANSLATORS: a required field (`name`) missing in a list or mapping
+					   of the record (units): "missing required field `name` in units". */
+					add_error(c, w.at, "required", false, _("missing required field `%s` in %s"),
+						  r->text, w.name);
+				else
+					add_error(c, w.at, "required", false, _("missing required field `%s`"),
+						  r->text);
 			}
 		}
 	}
@@ -918,8 +1020,9 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 					ok = false;
 					if (!c->errs)
 						return false;
-					add_error(c, w.at, "dependentRequired", false,
-						  "`%s` needs `%s` beside it", d->name->text, r->text);
+					/* TRANSLATORS: a field that is given, then a field that must be given with it. */
+					add_error(c, w.at, "dependentRequired", false, _("`%s` needs `%s` beside it"),
+						  d->name->text, r->text);
 				}
 			}
 		} else if (!validate(c, d->s, n, w)) {
@@ -934,11 +1037,18 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 		if (!c->errs)
 			return false;
 		char *f = field_name(w);
-		bool few = s->min_props >= 0 && n->count < (size_t)s->min_props;
-		int64_t bound = few ? s->min_props : s->max_props;
-		add_error(c, w.at, "minProperties", false,
-			  few ? "%s needs at least %lld %s" : "%s may have at most %lld %s", f ? f : "",
-			  (long long)bound, bound == 1 ? "field" : "fields");
+		if (s->min_props >= 0 && n->count < (size_t)s->min_props)
+			add_error(c, w.at, "minProperties", false,
+				  /* TRANSLATORS: the mapping (`payment`), then the least number of fields it needs. */
+				  samv_msgn("%s needs at least %lld field", "%s needs at least %lld fields",
+					    (uint64_t)s->min_props),
+				  f ? f : "", (long long)s->min_props);
+		else
+			add_error(c, w.at, "minProperties", false,
+				  /* TRANSLATORS: the mapping (`payment`), then the most fields it may have. */
+				  samv_msgn("%s may have at most %lld field", "%s may have at most %lld fields",
+					    (uint64_t)s->max_props),
+				  f ? f : "", (long long)s->max_props);
 		free(f);
 	}
 	for (size_t i = 0; i < n->count; i++) {
@@ -974,11 +1084,18 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 				return false;
 			const char *near = closest_property(s, key->text);
 			if (near)
-				add_error(c, key, "additionalProperties", false,
-					  "unknown field `%s` — did you mean `%s`?", key->text, near);
+				/* TRANSLATORS: a field the schema does not know, then the known field
+				   spelt most like it. */
+				add_error(c, key, "additionalProperties", false, _("unknown field `%s` — did you mean `%s`?"),
+					  key->text, near);
+			else if (w.name)
+				/* TRANSLATORS: a field the schema does not know in a list or mapping of
+				   the record: "unknown field `website` in units". */
+				add_error(c, key, "additionalProperties", false, _("unknown field `%s` in %s"),
+					  key->text, w.name);
 			else
-				add_error(c, key, "additionalProperties", false, "unknown field `%s`%s%s",
-					  key->text, w.name ? " in " : "", w.name ? w.name : "");
+				add_error(c, key, "additionalProperties", false, _("unknown field `%s`"),
+					  key->text);
 		} else if (!validate(c, s->additional, val, kw)) {
 			ok = false;
 			if (!c->errs)
@@ -997,11 +1114,18 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 		if (!c->errs)
 			return false;
 		char *f = field_name(w);
-		bool few = s->min_items >= 0 && n->count < (size_t)s->min_items;
-		add_error(c, few ? w.at : n, "minItems", false,
-			  few ? "%s needs at least %lld %s" : "%s may have at most %lld %s", f ? f : "",
-			  (long long)(few ? s->min_items : s->max_items),
-			  (few ? s->min_items : s->max_items) == 1 ? "entry" : "entries");
+		if (s->min_items >= 0 && n->count < (size_t)s->min_items)
+			add_error(c, w.at, "minItems", false,
+				  /* TRANSLATORS: the list (`placements`), then the least number of entries it needs. */
+				  samv_msgn("%s needs at least %lld entry", "%s needs at least %lld entries",
+					    (uint64_t)s->min_items),
+				  f ? f : "", (long long)s->min_items);
+		else
+			add_error(c, n, "minItems", false,
+				  /* TRANSLATORS: the list (`placements`), then the most entries it may have. */
+				  samv_msgn("%s may have at most %lld entry", "%s may have at most %lld entries",
+					    (uint64_t)s->max_items),
+				  f ? f : "", (long long)s->max_items);
 		free(f);
 	}
 	for (size_t i = 0; i < n->count; i++) {
@@ -1025,8 +1149,19 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 			if (!c->errs)
 				return false;
 			char *f = field_name(w);
-			add_error(c, w.at, "contains", false, "%s has %zu matching entries, which is %s",
-				  f ? f : "", matches, matches < min ? "too few" : "too many");
+			if (matches < min)
+				add_error(c, w.at, "contains", false,
+					  /* TRANSLATORS: the list (`members`), then how many of its entries
+					     match what the schema asks it to contain. */
+					  samv_msgn("%s has %zu matching entry, which is too few",
+						    "%s has %zu matching entries, which is too few", matches),
+					  f ? f : "", matches);
+			else
+				add_error(c, w.at, "contains", false,
+					  /* TRANSLATORS: as "%s has %zu matching entry, which is too few". */
+					  samv_msgn("%s has %zu matching entry, which is too many",
+						    "%s has %zu matching entries, which is too many", matches),
+					  f ? f : "", matches);
 			free(f);
 		}
 	}
@@ -1039,7 +1174,8 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 						return false;
 					char *f = field_name(w);
 					add_error(c, n->c.items[i], "uniqueItems", false,
-						  "%s lists the same entry twice (also at line %u)",
+						  /* TRANSLATORS: the list (`present`), then the line of the first copy. */
+						  _("%s lists the same entry twice (also at line %u)"),
 						  f ? f : "", n->c.items[j]->line);
 					free(f);
 					j = i;
@@ -1084,13 +1220,19 @@ static bool check_alternatives(vctx *c, sch **branches, size_t n, bool exactly_o
 	char *f = field_name(w);
 	if (passing > 1) {
 		if (names)
-			add_error(c, w.at, "oneOf", false, "%s gives more than one of %s; give exactly one",
+			/* TRANSLATORS: the mapping (`payment`), then the fields of which it must
+			   give exactly one: `bankgiro`, `plusgiro`. */
+			add_error(c, w.at, "oneOf", false, _("%s gives more than one of %s; give exactly one"),
 				  f ? f : "", names);
 		else
-			add_error(c, node, "oneOf", false, "%s fits more than one of the allowed forms",
+			/* TRANSLATORS: the field (`time`) whose value fits more than one of the
+			   forms the schema allows, where it must fit exactly one. */
+			add_error(c, node, "oneOf", false, _("%s fits more than one of the allowed forms"),
 				  f ? f : "");
 	} else if (names) {
-		add_error(c, w.at, "oneOf", false, "%s needs one of %s", f ? f : "", names);
+		/* TRANSLATORS: the mapping (`payment`), then the fields of which it needs one:
+		   `bankgiro`, `plusgiro`. */
+		add_error(c, w.at, "oneOf", false, _("%s needs one of %s"), f ? f : "", names);
 	} else {
 		size_t start = c->errs->count, best = 0, best_count = SIZE_MAX;
 		for (size_t i = 0; i < n; i++) {
@@ -1120,10 +1262,12 @@ static bool check_not(vctx *c, const sch *s, const samv_node *n, where w)
 		    inner->required->c.items[0]->kind == SAMV_NODE_STRING) {
 			const char *name = inner->required->c.items[0]->text;
 			samv_pair *p = samv_node_get_pair(n, name);
-			add_error(c, p ? p->key : w.at, "not", false, "`%s` must not be given here", name);
+			/* TRANSLATORS: a field that may not be given where it is. */
+			add_error(c, p ? p->key : w.at, "not", false, _("`%s` must not be given here"), name);
 		} else {
 			char *f = field_name(w);
-			add_error(c, n, "not", false, "%s has a value that is not allowed here", f ? f : "");
+			/* TRANSLATORS: the field (`status`) whose value the schema rules out here. */
+			add_error(c, n, "not", false, _("%s has a value that is not allowed here"), f ? f : "");
 			free(f);
 		}
 	}
@@ -1136,26 +1280,21 @@ static bool validate(vctx *c, const sch *s, const samv_node *n, where w)
 		return true;
 	if (s->boolean == 0) {
 		char *f = field_name(w);
-		add_error(c, w.at, "false", false, "%s is not allowed here", f ? f : "");
+		/* TRANSLATORS: the field (`withdrawn`) that may not be given where it is. */
+		add_error(c, w.at, "false", false, _("%s is not allowed here"), f ? f : "");
 		free(f);
 		return false;
 	}
 	if (c->depth > MAX_DEPTH) {
-		add_error(c, n, "$ref", false, "the schema refers to itself without end");
+		add_error(c, n, "$ref", false, "%s", _("the schema refers to itself without end"));
 		return false;
 	}
 	c->depth++;
 	bool ok = true;
 	if (s->types && !(s->types & kind_bits(n))) {
 		ok = false;
-		if (c->errs) {
-			char *f = field_name(w), *t = types_text(s->types), *v = value_text(n);
-			add_error(c, n, "type", false, "%s must be %s, not %s", f ? f : "", t ? t : "",
-				  v ? v : "");
-			free(f);
-			free(t);
-			free(v);
-		}
+		if (c->errs)
+			type_error(c, s, n, w);
 		/* Other keywords would only repeat the same complaint in other words. */
 		c->depth--;
 		return false;
@@ -1164,8 +1303,14 @@ static bool validate(vctx *c, const sch *s, const samv_node *n, where w)
 		ok = false;
 		if (c->errs) {
 			char *f = field_name(w);
-			add_error(c, n, "const", false, "%s must be '%s'", f ? f : "",
-				  s->const_value->text ? s->const_value->text : "the fixed value");
+			if (s->const_value->text)
+				/* TRANSLATORS: the field (`kind`), then the one value it may have ('rates'). */
+				add_error(c, n, "const", false, _("%s must be '%s'"), f ? f : "",
+					  s->const_value->text);
+			else
+				/* TRANSLATORS: the field whose value must be the one list or mapping the
+				   schema fixes. */
+				add_error(c, n, "const", false, _("%s must be the fixed value"), f ? f : "");
 			free(f);
 		}
 	}
@@ -1177,7 +1322,9 @@ static bool validate(vctx *c, const sch *s, const samv_node *n, where w)
 			ok = false;
 			if (c->errs) {
 				char *f = field_name(w), *e = enum_text(s->enum_values), *v = value_text(n);
-				add_error(c, n, "enum", false, "%s must be one of %s (not %s)", f ? f : "",
+				/* TRANSLATORS: the field (`type`), the values it may have (municipality,
+				   district, university: kept as they are), and the value given ('kommun'). */
+				add_error(c, n, "enum", false, _("%s must be one of %s (not %s)"), f ? f : "",
 					  e ? e : "", v ? v : "");
 				free(f);
 				free(e);
