@@ -6,9 +6,19 @@
 
 #include <string.h>
 
-const char *samv_tr(const samv_report_ctx *c, const char *swedish, const char *english)
+const char *samv_tr(const samv_report_ctx *c, const char *english)
 {
-	return c->swedish ? swedish : english;
+	return samv_catalog_gettext(c->lang, english);
+}
+
+const char *samv_trp(const samv_report_ctx *c, const char *context, const char *english)
+{
+	return samv_catalog_pgettext(c->lang, context, english);
+}
+
+const char *samv_trn(const samv_report_ctx *c, const char *one, const char *many, uint64_t n)
+{
+	return samv_catalog_ngettext(c->lang, one, many, n);
 }
 
 size_t samv_report_errors(const samv_report_ctx *c)
@@ -21,13 +31,14 @@ size_t samv_report_errors(const samv_report_ctx *c)
 
 void samv_report_stamp(const samv_report_ctx *c, samv_buf *b)
 {
-	if (!c->commit) {
-		samv_buf_puts(b, samv_tr(c, "Genererad från en liggare utanför git", "Generated from a ledger outside git"));
-		return;
-	}
-	samv_buf_printf(b, "%s %.12s", samv_tr(c, "Genererad från commit", "Generated from commit"), c->commit);
-	if (c->modified)
-		samv_buf_puts(b, samv_tr(c, " (med ändringar som inte är incheckade)", " (with changes not committed)"));
+	if (!c->commit)
+		samv_buf_puts(b, samv_tr(c, "Generated from a ledger outside git"));
+	else if (c->modified)
+		/* TRANSLATORS: %.12s is the first 12 hex digits of a git commit id. */
+		samv_buf_printf(b, samv_tr(c, "Generated from commit %.12s (with changes not committed)"), c->commit);
+	else
+		/* TRANSLATORS: %.12s is the first 12 hex digits of a git commit id. */
+		samv_buf_printf(b, samv_tr(c, "Generated from commit %.12s"), c->commit);
 }
 
 void samv_report_notice(const samv_report_ctx *c, samv_buf *b)
@@ -36,9 +47,10 @@ void samv_report_notice(const samv_report_ctx *c, samv_buf *b)
 	if (!errors)
 		return;
 	samv_buf_printf(b,
-			c->swedish ? "Observera: liggaren har %zu fel (samv-check). Uppgifterna kan vara ofullständiga eller felaktiga."
-				   : "Note: the ledger has %zu error%s (samv-check). Figures may be incomplete or wrong.",
-			errors, errors == 1 ? "" : "s");
+			samv_trn(c, "Note: the ledger has %zu error (samv-check). Figures may be incomplete or wrong.",
+				 "Note: the ledger has %zu errors (samv-check). Figures may be incomplete or wrong.",
+				 errors),
+			errors);
 }
 
 static const char *const format_names[] = { "md", "html", "csv", "json", "ubl", "ics" };

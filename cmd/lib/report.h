@@ -12,6 +12,7 @@
 #define SAMV_REPORT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -30,15 +31,25 @@ typedef struct samv_report_ctx {
 	const samv_records *records;
 	const samv_rules_config *cfg; /* cfg->today is "today" */
 	const samv_diags *findings; /* the check's findings, severities set */
-	bool swedish; /* --lang sv (default) or en */
+	/* Numbers as --lang sv writes them ("1 530,00 kr", decimal comma) rather than en ("SEK
+	 * 1,530.00"): a convention of the document's language that the catalogue does not hold.
+	 * The words come from lang. */
+	bool swedish;
 	const char *commit; /* 40 hex digits, or NULL outside git */
 	bool modified; /* the work tree differs from the commit */
 	int64_t commit_time; /* the commit's time, seconds since 1970 UTC; -1 outside git */
 	const samv_catalog *lang; /* the documents' language (--lang): labels, not messages */
 } samv_report_ctx;
 
-/* The label in the report's language. */
-const char *samv_tr(const samv_report_ctx *c, const char *swedish, const char *english);
+/* A label in the documents' language (c->lang), looked up by its English text; a label that
+ * is a format is checked by gcc against the arguments, as printf's own would be. */
+const char *samv_tr(const samv_report_ctx *c, const char *english) SAMV_FORMAT_ARG(2);
+/* The same for an English label that needs a different translation where it stands
+ * (context says where, e.g. "site index"). */
+const char *samv_trp(const samv_report_ctx *c, const char *context, const char *english) SAMV_FORMAT_ARG(3);
+/* The same for words that depend on a count. */
+const char *samv_trn(const samv_report_ctx *c, const char *one, const char *many, uint64_t n)
+	SAMV_FORMAT_ARG(2) SAMV_FORMAT_ARG(3);
 /* Errors and warnings among the findings. */
 size_t samv_report_errors(const samv_report_ctx *c);
 /* One line saying what the report was made from, e.g. "Genererad från commit 1a2b3c4d5e6f

@@ -267,15 +267,15 @@ static int collect(const samv_report_ctx *c, const char *term, const char *unit_
 	int year;
 	bool autumn;
 	if (!samv_term_parse(term, &year, &autumn)) {
-		*err = samv_strprintf("'%s' is not a term: write YYYY-VT (spring) or YYYY-HT (autumn)", term);
+		*err = samv_strprintf(_("'%s' is not a term: write YYYY-VT (spring) or YYYY-HT (autumn)"), term);
 		return -1;
 	}
 	if (!term_file_exists(c, term)) {
-		*err = samv_strprintf("no term file for '%s' (a record of kind term with term: %s)", term, term);
+		*err = samv_strprintf(_("no term file for '%s' (a record of kind term with term: %s)"), term, term);
 		return -1;
 	}
 	if (unit_id && !party_has_unit(r, unit_id)) {
-		*err = samv_strprintf("unknown unit '%s': no party has a unit with that id", unit_id);
+		*err = samv_strprintf(_("unknown unit '%s': no party has a unit with that id"), unit_id);
 		return -1;
 	}
 	for (size_t t = 0; t < r->nterms; t++) {
@@ -294,8 +294,8 @@ static int collect(const samv_report_ctx *c, const char *term, const char *unit_
 			samv_pay_line pay = samv_pay_placement(p, a->rates);
 			if (pay.missing_year) {
 				*err = samv_strprintf(
-					"cannot make the invoice basis of '%s' to '%s': placement %s has paid days "
-					"in %d, which rates '%s' do not cover; add %d to the rates (rate-missing)",
+					_("cannot make the invoice basis of '%s' to '%s': placement %s has paid days "
+					  "in %d, which rates '%s' do not cover; add %d to the rates (rate-missing)"),
 					unit->id, uni->id, p->ref, pay.missing_year,
 					a->rates_id ? a->rates_id : "", pay.missing_year);
 				return -1;
@@ -313,7 +313,7 @@ static int collect(const samv_report_ctx *c, const char *term, const char *unit_
 		qsort(bs->items, bs->n, sizeof *bs->items, basis_order);
 	return 0;
 oom:
-	*err = samv_strprintf("out of memory");
+	*err = samv_strprintf(_("out of memory"));
 	return -1;
 }
 
@@ -328,10 +328,9 @@ static void term_name(const samv_report_ctx *c, samv_buf *b, const char *term)
 		samv_buf_puts(b, term);
 		return;
 	}
-	if (c->swedish)
-		samv_buf_printf(b, "%s %d", autumn ? "höstterminen" : "vårterminen", year);
-	else
-		samv_buf_printf(b, "%s term %d", autumn ? "autumn" : "spring", year);
+	/* TRANSLATORS: %d is a year; the term as it stands inside a sentence ("the invoice
+	 * basis for the spring term 2025", "Period: spring term 2025, 2025-01-20 – ..."). */
+	samv_buf_printf(b, autumn ? samv_tr(c, "autumn term %d") : samv_tr(c, "spring term %d"), year);
 }
 
 /* days / 5 with one decimal: "4,6" (sv) or "4.6" (en). */
@@ -340,12 +339,6 @@ static void weeks(samv_buf *b, int32_t days, bool swedish)
 	int64_t tenths = (int64_t)days * 2;
 	samv_buf_printf(b, "%lld%c%lld", (long long)(tenths / 10), swedish ? ',' : '.',
 			(long long)(tenths % 10));
-}
-
-static void days_text(const samv_report_ctx *c, samv_buf *b, int32_t days)
-{
-	samv_buf_printf(b, "%d %s", (int)days,
-			days == 1 ? samv_tr(c, "dag", "day") : samv_tr(c, "dagar", "days"));
 }
 
 /* Only the digits of s, at most cap - 1 of them. */
@@ -370,13 +363,12 @@ static const char *giro_number(const samv_unit *u)
 
 static const char *title(const samv_report_ctx *c)
 {
-	return samv_tr(c, "Underlag för fakturering för VFU-placering",
-		       "Invoice basis for clinical placements (VFU)");
+	return samv_tr(c, "Invoice basis for clinical placements (VFU)");
 }
 
 static const char *vat_text(const samv_report_ctx *c)
 {
-	return samv_tr(c, "Momsbefriat", "VAT exempt");
+	return samv_tr(c, "VAT exempt");
 }
 
 /* ---- Markdown ---- */
@@ -405,8 +397,7 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 	samv_buf_free(&notice);
 	if (!bs->n)
 		samv_buf_printf(b, "%s\n\n",
-				samv_tr(c, "Inga bekräftade eller genomförda placeringar att fakturera.",
-					"No confirmed or completed placements to invoice."));
+				samv_tr(c, "No confirmed or completed placements to invoice."));
 	for (size_t i = 0; i < bs->n; i++) {
 		const basis *x = &bs->items[i];
 		samv_buf_puts(b, "## ");
@@ -414,22 +405,21 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 		samv_buf_puts(b, " – ");
 		samv_buf_md(b, x->university->name);
 		samv_buf_puts(b, "\n\n");
-		samv_buf_printf(b, "- %s: ", samv_tr(c, "Fakturanummer", "Invoice number"));
+		samv_buf_printf(b, "- %s: ", samv_tr(c, "Invoice number"));
 		samv_buf_md(b, x->number);
 		if (!x->invoice)
-			samv_buf_printf(b, " (%s)", samv_tr(c, "utkast, ingen faktura registrerad",
-							   "draft, no invoice recorded"));
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Fakturadatum", "Issue date"));
+			samv_buf_printf(b, " (%s)", samv_tr(c, "draft, no invoice recorded"));
+		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Issue date"));
 		samv_buf_date(b, x->issued);
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Förfallodatum", "Due date"));
+		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Due date"));
 		samv_buf_date(b, x->due);
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Mottagare", "Recipient"));
+		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Recipient"));
 		samv_buf_md(b, x->university->name);
 		if (x->university->org_number) {
-			samv_buf_printf(b, ", %s ", samv_tr(c, "org.nr", "org. no."));
+			samv_buf_printf(b, ", %s ", samv_tr(c, "org. no."));
 			samv_buf_md(b, x->university->org_number);
 		}
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Underlaget avser perioden", "Period"));
+		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Period"));
 		term_name(c, b, term);
 		samv_buf_puts(b, ", ");
 		samv_buf_date(b, x->first);
@@ -437,9 +427,9 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 		samv_buf_date(b, x->last);
 		samv_buf_puts(b, "\n\n");
 		samv_buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---:|\n",
-				samv_tr(c, "Verksamhet", "Unit"), samv_tr(c, "Studentens namn", "Student"),
-				samv_tr(c, "Startdatum", "Start"), samv_tr(c, "Slutdatum", "End"),
-				samv_tr(c, "Antal veckor", "Weeks"), samv_tr(c, "Ersättning", "Compensation"));
+				samv_tr(c, "Unit"), samv_tr(c, "Student"),
+				samv_tr(c, "Start"), samv_tr(c, "End"),
+				samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
 			samv_buf_puts(b, "| ");
@@ -456,17 +446,16 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 			samv_buf_money(b, l->pay.amount, c->swedish);
 			samv_buf_puts(b, " |\n");
 		}
-		samv_buf_printf(b, "| **%s** | | | | | **", samv_tr(c, "Total ersättning", "Total compensation"));
+		samv_buf_printf(b, "| **%s** | | | | | **", samv_tr(c, "Total compensation"));
 		samv_buf_money(b, x->total, c->swedish);
 		samv_buf_puts(b, "** |\n\n");
-		md_field(b, samv_tr(c, "Verksamhetens namn", "Unit name"), x->unit->name);
-		md_field(b, samv_tr(c, "Organisationsnummer", "Organisation number"), x->org_number);
-		md_field(b, samv_tr(c, "Verksamhetens kontaktperson", "Contact person"), x->unit->contact_name);
-		md_field(b, samv_tr(c, "Telefon", "Phone"), x->unit->contact_phone);
-		md_field(b, samv_tr(c, "E-postadress", "E-mail"), x->unit->contact_email);
+		md_field(b, samv_tr(c, "Unit name"), x->unit->name);
+		md_field(b, samv_tr(c, "Organisation number"), x->org_number);
+		md_field(b, samv_trp(c, "the unit's", "Contact person"), x->unit->contact_name);
+		md_field(b, samv_tr(c, "Phone"), x->unit->contact_phone);
+		md_field(b, samv_tr(c, "E-mail"), x->unit->contact_email);
 		md_field(b, giro_label(x->unit), giro_number(x->unit));
-		samv_buf_printf(b, "- %s: %s\n\n", samv_tr(c, "Betalningsvillkor", "Payment terms"),
-				samv_tr(c, "30 dagar", "30 days"));
+		samv_buf_printf(b, "- %s: %s\n\n", samv_tr(c, "Payment terms"), samv_tr(c, "30 days"));
 		samv_buf_printf(b, "**%s**\n\n", vat_text(c));
 		if (i + 1 < bs->n)
 			samv_buf_puts(b, "---\n\n");
@@ -540,7 +529,7 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 {
 	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			c->swedish ? "sv" : "en");
+			samv_catalog_language(c->lang));
 	samv_buf_printf(b, "%s, ", title(c));
 	term_name(c, b, term);
 	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>", html_style);
@@ -550,8 +539,7 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 	if (!bs->n) {
 		html_notice_and_stamp(c, b, true);
 		samv_buf_printf(b, "<p>%s</p>\n",
-				samv_tr(c, "Inga bekräftade eller genomförda placeringar att fakturera.",
-					"No confirmed or completed placements to invoice."));
+				samv_tr(c, "No confirmed or completed placements to invoice."));
 		html_notice_and_stamp(c, b, false);
 	}
 	for (size_t i = 0; i < bs->n; i++) {
@@ -565,21 +553,20 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 		samv_buf_puts(b, "</h2>\n");
 		if (!x->invoice)
 			samv_buf_printf(b, "<p class=\"draft\">%s</p>\n",
-					samv_tr(c, "Utkast: ingen faktura är registrerad för dessa placeringar.",
-						"Draft: no invoice is recorded for these placements."));
+					samv_tr(c, "Draft: no invoice is recorded for these placements."));
 		samv_buf_puts(b, "<dl>\n");
-		html_dd(b, samv_tr(c, "Fakturanummer", "Invoice number"), x->number);
-		samv_buf_printf(b, "<dt>%s</dt><dd>", samv_tr(c, "Fakturadatum", "Issue date"));
+		html_dd(b, samv_tr(c, "Invoice number"), x->number);
+		samv_buf_printf(b, "<dt>%s</dt><dd>", samv_tr(c, "Issue date"));
 		samv_buf_date(b, x->issued);
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Förfallodatum", "Due date"));
+		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Due date"));
 		samv_buf_date(b, x->due);
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Mottagare", "Recipient"));
+		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Recipient"));
 		samv_buf_html(b, x->university->name);
 		if (x->university->org_number) {
-			samv_buf_printf(b, ", %s ", samv_tr(c, "org.nr", "org. no."));
+			samv_buf_printf(b, ", %s ", samv_tr(c, "org. no."));
 			samv_buf_html(b, x->university->org_number);
 		}
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Underlaget avser perioden", "Period"));
+		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Period"));
 		term_name(c, b, term);
 		samv_buf_puts(b, ", <span class=\"date\">");
 		samv_buf_date(b, x->first);
@@ -590,9 +577,9 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 				   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 				   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th></tr>\n"
 				   "</thead>\n<tbody>\n",
-				samv_tr(c, "Verksamhet", "Unit"), samv_tr(c, "Studentens namn", "Student"),
-				samv_tr(c, "Startdatum", "Start"), samv_tr(c, "Slutdatum", "End"),
-				samv_tr(c, "Antal veckor", "Weeks"), samv_tr(c, "Ersättning", "Compensation"));
+				samv_tr(c, "Unit"), samv_tr(c, "Student"),
+				samv_tr(c, "Start"), samv_tr(c, "End"),
+				samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
 			samv_buf_puts(b, "<tr><td>");
@@ -610,16 +597,16 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 			samv_buf_puts(b, "</td></tr>\n");
 		}
 		samv_buf_printf(b, "</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"5\">%s</th><td class=\"num\">",
-				samv_tr(c, "Total ersättning", "Total compensation"));
+				samv_tr(c, "Total compensation"));
 		samv_buf_money(b, x->total, c->swedish);
 		samv_buf_puts(b, "</td></tr>\n</tfoot>\n</table>\n<dl>\n");
-		html_dd(b, samv_tr(c, "Verksamhetens namn", "Unit name"), x->unit->name);
-		html_dd(b, samv_tr(c, "Organisationsnummer", "Organisation number"), x->org_number);
-		html_dd(b, samv_tr(c, "Verksamhetens kontaktperson", "Contact person"), x->unit->contact_name);
-		html_dd(b, samv_tr(c, "Telefon", "Phone"), x->unit->contact_phone);
-		html_dd(b, samv_tr(c, "E-postadress", "E-mail"), x->unit->contact_email);
+		html_dd(b, samv_tr(c, "Unit name"), x->unit->name);
+		html_dd(b, samv_tr(c, "Organisation number"), x->org_number);
+		html_dd(b, samv_trp(c, "the unit's", "Contact person"), x->unit->contact_name);
+		html_dd(b, samv_tr(c, "Phone"), x->unit->contact_phone);
+		html_dd(b, samv_tr(c, "E-mail"), x->unit->contact_email);
 		html_dd(b, giro_label(x->unit), giro_number(x->unit));
-		html_dd(b, samv_tr(c, "Betalningsvillkor", "Payment terms"), samv_tr(c, "30 dagar", "30 days"));
+		html_dd(b, samv_tr(c, "Payment terms"), samv_tr(c, "30 days"));
 		samv_buf_printf(b, "</dl>\n<p class=\"vat\">%s</p>\n", vat_text(c));
 		html_notice_and_stamp(c, b, false);
 		samv_buf_puts(b, "</section>\n");
@@ -652,17 +639,17 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 	}
 	samv_buf_free(&text);
 	const char *head[] = {
-		samv_tr(c, "Fakturanummer", "Invoice number"), samv_tr(c, "Utkast", "Draft"),
-		samv_tr(c, "Fakturadatum", "Issue date"), samv_tr(c, "Förfallodatum", "Due date"),
-		samv_tr(c, "Termin", "Term"), samv_tr(c, "Verksamhet", "Unit"),
-		samv_tr(c, "Organisationsnummer", "Organisation number"), samv_tr(c, "Lärosäte", "University"),
-		samv_tr(c, "Placering", "Placement"), samv_tr(c, "Studentens namn", "Student"),
-		samv_tr(c, "Startdatum", "Start"), samv_tr(c, "Slutdatum", "End"),
-		samv_tr(c, "Dagar", "Days"), samv_tr(c, "Antal veckor", "Weeks"),
-		samv_tr(c, "Ersättning (kr)", "Compensation (SEK)"),
-		samv_tr(c, "Kontaktperson", "Contact person"), samv_tr(c, "Telefon", "Phone"),
-		samv_tr(c, "E-postadress", "E-mail"), samv_tr(c, "Bankgiro/plusgiro", "Bankgiro/plusgiro"),
-		samv_tr(c, "Moms", "VAT"),
+		samv_tr(c, "Invoice number"), samv_tr(c, "Draft"),
+		samv_tr(c, "Issue date"), samv_tr(c, "Due date"),
+		samv_tr(c, "Term"), samv_tr(c, "Unit"),
+		samv_tr(c, "Organisation number"), samv_tr(c, "University"),
+		samv_tr(c, "Placement"), samv_tr(c, "Student"),
+		samv_tr(c, "Start"), samv_tr(c, "End"),
+		samv_tr(c, "Days"), samv_tr(c, "Weeks"),
+		samv_tr(c, "Compensation (SEK)"),
+		samv_tr(c, "Contact person"), samv_tr(c, "Phone"),
+		samv_tr(c, "E-mail"), samv_tr(c, "Bankgiro/plusgiro"),
+		samv_tr(c, "VAT"),
 	};
 	size_t nhead = sizeof head / sizeof head[0];
 	for (size_t i = 0; i < nhead; i++)
@@ -677,7 +664,7 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 			const inv_line *l = &x->lines[k];
 			samv_buf cell = { 0 };
 			csv_cell(b, x->number, false);
-			csv_cell(b, x->invoice ? "" : samv_tr(c, "ja", "yes"), false);
+			csv_cell(b, x->invoice ? "" : samv_tr(c, "yes"), false);
 			csv_cell(b, issued, false);
 			csv_cell(b, due, false);
 			csv_cell(b, term, false);
@@ -709,7 +696,7 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 			samv_buf_printf(&giro, "%s %s", giro_label(x->unit), giro_number(x->unit) ? giro_number(x->unit) : "");
 			csv_cell(b, giro.data, false);
 			samv_buf_free(&giro);
-			csv_cell(b, samv_tr(c, "momsbefriat", "exempt"), true);
+			csv_cell(b, samv_tr(c, "exempt"), true);
 			csv_row_end(b);
 		}
 	}
@@ -899,16 +886,24 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 	samv_buf_puts(b, "  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>\n");
 
 	/* One note (PEPPOL-EN16931-R002): the notice, then what the invoice is for. */
+	samv_buf period = { 0 };
+	term_name(c, &period, term);
 	samv_report_notice(c, &text);
 	if (text.len)
 		samv_buf_puts(&text, " ");
-	samv_buf_puts(&text, samv_tr(c, "Ersättning för verksamhetsförlagd utbildning (VFU), ",
-				     "Compensation for clinical placements (VFU), "));
-	term_name(c, &text, term);
 	if (x->agreement)
-		samv_buf_printf(&text, samv_tr(c, ", enligt samverkansavtal %s § 4.6", ", under collaboration agreement %s § 4.6"),
-				x->agreement->id);
-	samv_buf_printf(&text, ". %s.", vat_text(c));
+		/* TRANSLATORS: an e-invoice's note: the first %s is the term ("spring term 2025"),
+		 * the second the collaboration agreement's id. */
+		samv_buf_printf(&text,
+				samv_tr(c, "Compensation for clinical placements (VFU), %s, under collaboration "
+					   "agreement %s § 4.6. VAT exempt."),
+				period.data ? period.data : "", x->agreement->id);
+	else
+		/* TRANSLATORS: an e-invoice's note: %s is the term ("spring term 2025"). */
+		samv_buf_printf(&text, samv_tr(c, "Compensation for clinical placements (VFU), %s. VAT exempt."),
+				period.data ? period.data : "");
+	b->oom |= period.oom || text.oom;
+	samv_buf_free(&period);
 	xml_el(b, "  ", "cbc:Note", text.data);
 	samv_buf_free(&text);
 	samv_buf_puts(b, "  <cbc:DocumentCurrencyCode>SEK</cbc:DocumentCurrencyCode>\n");
@@ -947,7 +942,7 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 			   "  </cac:PaymentMeans>\n"
 			   "  <cac:PaymentTerms>\n",
 			x->unit->bankgiro ? "SE:BANKGIRO" : "SE:PLUSGIRO");
-	xml_el(b, "    ", "cbc:Note", samv_tr(c, "30 dagar netto", "30 days net"));
+	xml_el(b, "    ", "cbc:Note", samv_tr(c, "30 days net"));
 	samv_buf_puts(b, "  </cac:PaymentTerms>\n  <cac:TaxTotal>\n");
 	xml_amount(b, "    ", "cbc:TaxAmount", 0);
 	samv_buf_puts(b, "    <cac:TaxSubtotal>\n");
@@ -956,8 +951,7 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 	samv_buf_puts(b, "      <cac:TaxCategory>\n        ");
 	samv_buf_printf(b, ubl_tax_category, "      ");
 	xml_el(b, "        ", "cbc:TaxExemptionReason",
-	       samv_tr(c, "Momsbefriat: ersättning för verksamhetsförlagd utbildning (VFU)",
-		       "VAT exempt: compensation for clinical placements (VFU)"));
+	       samv_tr(c, "VAT exempt: compensation for clinical placements (VFU)"));
 	samv_buf_puts(b, "        <cac:TaxScheme>\n"
 			 "          <cbc:ID>VAT</cbc:ID>\n"
 			 "        </cac:TaxScheme>\n"
@@ -974,11 +968,15 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 	for (size_t k = 0; k < x->nlines; k++) {
 		const inv_line *l = &x->lines[k];
 		samv_buf_printf(b, "  <cac:InvoiceLine>\n    <cbc:ID>%zu</cbc:ID>\n", k + 1);
+		samv_buf w = { 0 };
+		weeks(&w, l->pay.days, c->swedish);
 		text = (samv_buf){ 0 };
-		days_text(c, &text, l->pay.days);
-		samv_buf_puts(&text, " (");
-		weeks(&text, l->pay.days, c->swedish);
-		samv_buf_printf(&text, " %s)", samv_tr(c, "veckor", "weeks"));
+		/* TRANSLATORS: an e-invoice line's note: %d is the paid days, %s the weeks they
+		 * make, with one decimal ("4,6"). */
+		samv_buf_printf(&text, samv_trn(c, "%d day (%s weeks)", "%d days (%s weeks)", (uint64_t)l->pay.days),
+				(int)l->pay.days, w.data ? w.data : "");
+		b->oom |= w.oom || text.oom;
+		samv_buf_free(&w);
 		xml_el(b, "    ", "cbc:Note", text.data);
 		samv_buf_free(&text);
 		samv_buf_puts(b, "    <cbc:InvoicedQuantity unitCode=\"C62\">1</cbc:InvoicedQuantity>\n");
@@ -992,8 +990,9 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 		samv_buf_puts(b, "    <cac:Item>\n");
 		xml_el(b, "      ", "cbc:Description", l->p->course);
 		text = (samv_buf){ 0 };
-		samv_buf_printf(&text, "%s ", samv_tr(c, "VFU-placering", "VFU placement"));
-		samv_buf_puts(&text, l->p->student);
+		/* TRANSLATORS: an e-invoice line's item: %s is the student's name. */
+		samv_buf_printf(&text, samv_tr(c, "VFU placement %s"), l->p->student ? l->p->student : "");
+		b->oom |= text.oom;
 		xml_el(b, "      ", "cbc:Name", text.data);
 		samv_buf_free(&text);
 		samv_buf_puts(b, "      <cac:SellersItemIdentification>\n");
@@ -1062,7 +1061,7 @@ int samv_report_invoices(const samv_report_ctx *c, const char *term, const char 
 	int rc = -1;
 
 	if (format == SAMV_FORMAT_ICS) {
-		*err = samv_strprintf("invoices come as md, html, csv, json or ubl, not ics");
+		*err = samv_strprintf(_("invoices come as md, html, csv, json or ubl, not ics"));
 		return -1;
 	}
 	if (collect(c, term, unit, &bs, err))
@@ -1078,7 +1077,7 @@ int samv_report_invoices(const samv_report_ctx *c, const char *term, const char 
 				goto done;
 		}
 		if (!names || out.oom) {
-			*err = samv_strprintf("out of memory");
+			*err = samv_strprintf(_("out of memory"));
 			goto done;
 		}
 		rc = 0;
@@ -1100,7 +1099,7 @@ int samv_report_invoices(const samv_report_ctx *c, const char *term, const char 
 	}
 	name = samv_strprintf("invoices/%s.%s", term, samv_format_extension(format));
 	if (out.oom || !name) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		goto done;
 	}
 	rc = e->emit(e->arg, name, &out, err);

@@ -58,16 +58,14 @@
 
 /* ---- shared pieces ---- */
 
-/* samv_tr for a format string: a conditional of two literals, which the compiler checks
- * against the arguments, where a call to samv_tr would hide them. */
-#define TR(c, sv, en) ((c)->swedish ? (sv) : (en))
-
-static const char *const weekday_sv[] = { "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag" };
-static const char *const weekday_en[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
-static const char *const month_sv[] = { "januari", "februari", "mars", "april", "maj", "juni", "juli",
-					"augusti", "september", "oktober", "november", "december" };
-static const char *const month_en[] = { "January", "February", "March", "April", "May", "June", "July",
-					"August", "September", "October", "November", "December" };
+/* TRANSLATORS: a weekday as it begins a meeting's date ("Wednesday 26 February 2020"),
+ * so capitalised. */
+static const char *const weekday_names[] = { N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+					     N_("Friday"), N_("Saturday"), N_("Sunday") };
+/* TRANSLATORS: a month inside a date ("Wednesday 26 February 2020"). */
+static const char *const month_names[] = { N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+					   N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
+					   N_("November"), N_("December") };
 
 /* "Onsdag 26 februari 2020" or "Wednesday 26 February 2020". */
 static void long_date(const samv_report_ctx *c, samv_buf *b, samv_date d)
@@ -76,11 +74,10 @@ static void long_date(const samv_report_ctx *c, samv_buf *b, samv_date d)
 	if (d == SAMV_NO_DATE)
 		return;
 	samv_date_to_ymd(d, &y, &m, &day);
-	int w = samv_date_weekday(d) - 1;
-	const char *wd = c->swedish ? weekday_sv[w] : weekday_en[w];
-	const char *month = c->swedish ? month_sv[m - 1] : month_en[m - 1];
-	/* Capitalise the Swedish weekday, which is ASCII in its first letter. */
-	samv_buf_printf(b, "%c%s %d %s %d", c->swedish ? wd[0] - 'a' + 'A' : wd[0], wd + 1, day, month, y);
+	/* TRANSLATORS: a meeting's date: weekday, day of the month, month, year
+	 * ("Wednesday 26 February 2020"). */
+	samv_buf_printf(b, samv_tr(c, "%s %d %s %d"), samv_tr(c, weekday_names[samv_date_weekday(d) - 1]), day,
+			samv_tr(c, month_names[m - 1]), y);
 }
 
 /* " kl 09:00–12:00" or ", 09:00–12:00"; nothing without a start. */
@@ -88,9 +85,14 @@ static void time_span(const samv_report_ctx *c, samv_buf *b, const char *start, 
 {
 	if (!start)
 		return;
-	samv_buf_printf(b, "%s%s", samv_tr(c, " kl ", ", "), start);
 	if (end)
-		samv_buf_printf(b, "–%s", end);
+		/* TRANSLATORS: a meeting's time after its date ("Wednesday 26 February 2020,
+		 * 09:00–12:00"): its start and end. */
+		samv_buf_printf(b, samv_trp(c, "meeting time", ", %s–%s"), start, end);
+	else
+		/* TRANSLATORS: a meeting's time after its date ("Wednesday 26 February 2020,
+		 * 09:00"): its start. */
+		samv_buf_printf(b, samv_trp(c, "meeting time", ", %s"), start);
 }
 
 static const char *party_name(const samv_report_ctx *c, const char *id)
@@ -122,7 +124,7 @@ static void put_member(const samv_report_ctx *c, samv_buf *b, escape_fn esc, con
 		esc(b, name);
 	} else if (id) {
 		esc(b, id);
-		samv_buf_puts(b, samv_tr(c, " (inte ledamot)", " (not a member)"));
+		samv_buf_puts(b, samv_tr(c, " (not a member)"));
 	} else {
 		samv_buf_puts(b, "–");
 	}
@@ -235,7 +237,7 @@ static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
 {
 	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			c->swedish ? "sv" : "en");
+			samv_catalog_language(c->lang));
 	samv_buf_html(b, title);
 	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
 }
@@ -261,13 +263,13 @@ static void html_close(const samv_report_ctx *c, samv_buf *b)
 	samv_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
 }
 
-/* Table headers with scope, labels given as (Swedish, English) pairs, NULL-terminated. */
+/* Table headers with scope, labels in English (N_), NULL-terminated. */
 static void html_thead(const samv_report_ctx *c, samv_buf *b, const char *const *labels)
 {
 	samv_buf_puts(b, "<table>\n<thead><tr>");
-	for (size_t i = 0; labels[i]; i += 2) {
+	for (size_t i = 0; labels[i]; i++) {
 		samv_buf_puts(b, "<th scope=\"col\">");
-		samv_buf_html(b, samv_tr(c, labels[i], labels[i + 1]));
+		samv_buf_html(b, samv_tr(c, labels[i]));
 		samv_buf_puts(b, "</th>");
 	}
 	samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -277,9 +279,9 @@ static void md_thead(const samv_report_ctx *c, samv_buf *b, const char *const *l
 {
 	size_t n = 0;
 	samv_buf_puts(b, "|");
-	for (size_t i = 0; labels[i]; i += 2, n++) {
+	for (size_t i = 0; labels[i]; i++, n++) {
 		samv_buf_puts(b, " ");
-		samv_buf_md(b, samv_tr(c, labels[i], labels[i + 1]));
+		samv_buf_md(b, samv_tr(c, labels[i]));
 		samv_buf_puts(b, " |");
 	}
 	samv_buf_puts(b, "\n|");
@@ -291,7 +293,7 @@ static void md_thead(const samv_report_ctx *c, samv_buf *b, const char *const *l
 static int emit(const samv_emitter *e, const char *name, samv_buf *b, char **err)
 {
 	if (b->oom || !name) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		return -1;
 	}
 	return e->emit(e->arg, name, b, err);
@@ -344,7 +346,7 @@ static int find_protocol(const samv_report_ctx *c, const char *arg, const samv_p
 				second = p;
 		}
 		if (second) {
-			*err = samv_strprintf("'%s' names more than one protocol ('%s', '%s'): give BODY/ID", arg,
+			*err = samv_strprintf(_("'%s' names more than one protocol ('%s', '%s'): give BODY/ID"), arg,
 					      first->id, second->id);
 			return -1;
 		}
@@ -357,20 +359,21 @@ static int find_protocol(const samv_report_ctx *c, const char *arg, const samv_p
 	for (size_t i = l->by_kind[SAMV_KIND_PROTOCOL]; i < l->by_kind[SAMV_KIND_PROTOCOL + 1]; i++) {
 		const samv_record *rec = &l->records[i];
 		if (!rec->valid && ((rec->id && strcmp(rec->id, arg) == 0) || names_file(arg, rec->doc->path))) {
-			*err = samv_strprintf("protocol '%s' (%s) does not match its schema: run samv-check and "
-					      "mend it first",
+			*err = samv_strprintf(_("protocol '%s' (%s) does not match its schema: run samv-check and "
+						"mend it first"),
 					      arg, rec->doc->path);
 			return -1;
 		}
 	}
-	*err = samv_strprintf("no protocol '%s': give BODY/ID (e.g. '%s') or the protocol's file", arg,
+	*err = samv_strprintf(_("no protocol '%s': give BODY/ID (e.g. '%s') or the protocol's file"), arg,
 			      r->nprotocols ? r->protocols[0].id : "styrgrupp/2025-03-15");
 	return -1;
 }
 
-static const char *const member_cols[] = { "Namn", "Name", "Roll", "Role", "Part", "Party", NULL };
-static const char *const other_cols[] = { "Namn", "Name", "Part", "Party", NULL };
-static const char *const action_cols[] = { "Vem", "Who", "Vad", "What", "Senast", "By", NULL };
+static const char *const member_cols[] = { N_("Name"), N_("Role"), N_("Party"), NULL };
+static const char *const other_cols[] = { N_("Name"), N_("Party"), NULL };
+/* TRANSLATORS: the columns of a protocol's action points: who does what by which date. */
+static const char *const action_cols[] = { N_("Who"), N_("What"), N_("By"), NULL };
 
 /* Rows of members (ids in list) as Markdown or HTML. */
 static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
@@ -432,18 +435,18 @@ static void signature(const samv_report_ctx *c, samv_buf *b, bool html, const sa
 
 static void signatures(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p)
 {
-	signature(c, b, html, p, p->secretary, samv_tr(c, "Sekreterare", "Secretary"));
-	signature(c, b, html, p, p->chair, samv_tr(c, "Ordförande", "Chair"));
+	signature(c, b, html, p, p->secretary, samv_tr(c, "Secretary"));
+	signature(c, b, html, p, p->chair, samv_tr(c, "Chair"));
 	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++)
-		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Justerare", "Adjuster"));
+		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Adjuster"));
 	if (p->adjusted != SAMV_NO_DATE) {
 		samv_buf_printf(b, html ? "<p><strong>%s</strong><br>\n" : "**%s**  \n",
-				samv_tr(c, "Justerat den:", "Adjusted on:"));
+				samv_tr(c, "Adjusted on:"));
 		samv_buf_date(b, p->adjusted);
 		samv_buf_puts(b, html ? "</p>\n" : "\n\n");
 	} else {
 		samv_buf_printf(b, html ? "<p><strong>%s</strong></p>\n" : "**%s**\n\n",
-				samv_tr(c, "Ej justerat", "Not adjusted"));
+				samv_tr(c, "Not adjusted"));
 	}
 }
 
@@ -479,7 +482,7 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 		samv_buf_puts(b, "\n\n");
 	}
 	if (it->decisions && it->decisions->count) {
-		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Beslut:", "Decisions:"));
+		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Decisions:"));
 		for (size_t i = 0; i < it->decisions->count; i++) {
 			samv_buf_puts(b, "- ");
 			samv_buf_md(b, node_text(it->decisions, i));
@@ -488,7 +491,7 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 		samv_buf_puts(b, "\n");
 	}
 	if (it->nactions) {
-		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Åtgärder:", "Action points:"));
+		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Action points:"));
 		md_thead(c, b, action_cols);
 		for (size_t i = 0; i < it->nactions; i++) {
 			const samv_action *a = &it->actions[i];
@@ -519,7 +522,7 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 		samv_buf_puts(b, "</p>\n");
 	}
 	if (it->decisions && it->decisions->count) {
-		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Beslut", "Decisions"));
+		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Decisions"));
 		for (size_t i = 0; i < it->decisions->count; i++) {
 			samv_buf_puts(b, "<li>");
 			samv_buf_html(b, node_text(it->decisions, i));
@@ -528,7 +531,7 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 		samv_buf_puts(b, "</ul>\n");
 	}
 	if (it->nactions) {
-		samv_buf_printf(b, "<h4>%s</h4>\n", samv_tr(c, "Åtgärder", "Action points"));
+		samv_buf_printf(b, "<h4>%s</h4>\n", samv_tr(c, "Action points"));
 		html_thead(c, b, action_cols);
 		for (size_t i = 0; i < it->nactions; i++) {
 			const samv_action *a = &it->actions[i];
@@ -552,43 +555,43 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 {
 	samv_buf_puts(b, "# ");
 	samv_buf_md(b, body_name(p));
-	samv_buf_printf(b, "\n\n## %s\n\n", samv_tr(c, "Protokoll", "Minutes"));
+	samv_buf_printf(b, "\n\n## %s\n\n", samv_tr(c, "Minutes"));
 	md_notice(c, b);
-	samv_buf_printf(b, "**%s** ", samv_tr(c, "Tid:", "Time:"));
+	samv_buf_printf(b, "**%s** ", samv_tr(c, "Time:"));
 	long_date(c, b, p->date);
 	time_span(c, b, p->time_start, p->time_end);
-	samv_buf_printf(b, "  \n**%s** ", samv_tr(c, "Plats:", "Place:"));
+	samv_buf_printf(b, "  \n**%s** ", samv_tr(c, "Place:"));
 	samv_buf_md(b, p->place);
 	samv_buf_puts(b, "\n\n");
 
-	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Närvarande ledamöter", "Members present"));
+	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members present"));
 	if (p->present && p->present->count) {
 		md_thead(c, b, member_cols);
 		member_rows(c, b, false, p, p->present);
 		samv_buf_puts(b, "\n");
 	} else {
-		samv_buf_printf(b, "%s\n\n", samv_tr(c, "Inga.", "None."));
+		samv_buf_printf(b, "%s\n\n", samv_tr(c, "None."));
 	}
 	if (p->absent && p->absent->count) {
-		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Frånvarande ledamöter", "Members absent"));
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members absent"));
 		md_thead(c, b, member_cols);
 		member_rows(c, b, false, p, p->absent);
 		samv_buf_puts(b, "\n");
 	}
 	if (p->others_present && p->others_present->count) {
-		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Övriga närvarande", "Also present"));
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Also present"));
 		md_thead(c, b, other_cols);
 		other_rows(c, b, false, p->others_present);
 		samv_buf_puts(b, "\n");
 	}
-	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Vid protokollet", "Keeping the minutes"));
+	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Keeping the minutes"));
 	signatures(c, b, false, p);
 
 	for (size_t i = 0; i < p->nitems; i++)
 		item_md(c, b, p, &p->items[i]);
 
 	if (p->next_date != SAMV_NO_DATE && !next_meeting_item(p)) {
-		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Nästa möte", "Next meeting"));
+		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Next meeting"));
 		next_meeting_text(c, b, samv_buf_md, p);
 		samv_buf_puts(b, "\n\n");
 	}
@@ -598,7 +601,7 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol *p)
 {
 	samv_buf title = { 0 };
-	samv_buf_printf(&title, "%s – ", samv_tr(c, "Protokoll", "Minutes"));
+	samv_buf_printf(&title, "%s – ", samv_tr(c, "Minutes"));
 	samv_buf_puts(&title, body_name(p));
 	samv_buf_puts(&title, " – ");
 	samv_buf_date(&title, p->date);
@@ -608,48 +611,48 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 
 	samv_buf_puts(b, "<header>\n<p class=\"body-name\">");
 	samv_buf_html(b, body_name(p));
-	samv_buf_printf(b, "</p>\n<h1>%s</h1>\n", samv_tr(c, "Protokoll", "Minutes"));
-	samv_buf_printf(b, "<p><strong>%s</strong> ", samv_tr(c, "Tid:", "Time:"));
+	samv_buf_printf(b, "</p>\n<h1>%s</h1>\n", samv_tr(c, "Minutes"));
+	samv_buf_printf(b, "<p><strong>%s</strong> ", samv_tr(c, "Time:"));
 	long_date(c, b, p->date);
 	time_span(c, b, p->time_start, p->time_end);
-	samv_buf_printf(b, "<br>\n<strong>%s</strong> ", samv_tr(c, "Plats:", "Place:"));
+	samv_buf_printf(b, "<br>\n<strong>%s</strong> ", samv_tr(c, "Place:"));
 	samv_buf_html(b, p->place);
 	samv_buf_puts(b, "</p>\n</header>\n");
 	html_notice(c, b);
 
-	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Närvarande ledamöter", "Members present"));
+	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
 	if (p->present && p->present->count) {
 		html_thead(c, b, member_cols);
 		member_rows(c, b, true, p, p->present);
 		samv_buf_puts(b, "</tbody>\n</table>\n");
 	} else {
-		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "Inga.", "None."));
+		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "None."));
 	}
 	samv_buf_puts(b, "</section>\n");
 	if (p->absent && p->absent->count) {
-		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Frånvarande ledamöter", "Members absent"));
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members absent"));
 		html_thead(c, b, member_cols);
 		member_rows(c, b, true, p, p->absent);
 		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 	}
 	if (p->others_present && p->others_present->count) {
-		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Övriga närvarande", "Also present"));
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Also present"));
 		html_thead(c, b, other_cols);
 		other_rows(c, b, true, p->others_present);
 		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 	}
 	samv_buf_printf(b, "<section class=\"signatures\">\n<h2>%s</h2>\n",
-			samv_tr(c, "Vid protokollet", "Keeping the minutes"));
+			samv_tr(c, "Keeping the minutes"));
 	signatures(c, b, true, p);
 	samv_buf_puts(b, "</section>\n");
 
 	if (p->nitems)
-		samv_buf_printf(b, "<h2>%s</h2>\n", samv_tr(c, "Ärenden", "Items"));
+		samv_buf_printf(b, "<h2>%s</h2>\n", samv_tr(c, "Items"));
 	for (size_t i = 0; i < p->nitems; i++)
 		item_html(c, b, p, &p->items[i]);
 
 	if (p->next_date != SAMV_NO_DATE && !next_meeting_item(p)) {
-		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n<p>", samv_tr(c, "Nästa möte", "Next meeting"));
+		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n<p>", samv_tr(c, "Next meeting"));
 		next_meeting_text(c, b, samv_buf_html, p);
 		samv_buf_puts(b, "</p>\n</section>\n");
 	}
@@ -682,7 +685,7 @@ int samv_report_protocol(const samv_report_ctx *c, const char *id_or_file, samv_
 			 const samv_emitter *e, char **err)
 {
 	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML) {
-		*err = samv_strprintf("the protocol is made as md or html, not %s",
+		*err = samv_strprintf(_("the protocol is made as md or html, not %s"),
 				      samv_format_extension(format));
 		return -1;
 	}
@@ -732,8 +735,8 @@ static int action_cmp(const void *pa, const void *pb)
 	return (x->a > y->a) - (x->a < y->a);
 }
 
-static const char *const action_list_cols[] = { "Senast", "By", "Vem", "Who", "Vad", "What",
-						"Organ", "Body", "Möte", "Meeting", "Punkt", "Item", NULL };
+static const char *const action_list_cols[] = { N_("By"), N_("Who"), N_("What"), N_("Body"), N_("Meeting"),
+						N_("Item"), NULL };
 
 static void action_row_out(const samv_report_ctx *c, samv_buf *b, bool html, const action_row *r)
 {
@@ -765,20 +768,16 @@ static void action_section(const samv_report_ctx *c, samv_buf *b, bool html, con
 	size_t count = 0;
 	for (size_t i = 0; i < n; i++)
 		count += rows[i].open == open;
-	const char *title = open ? samv_tr(c, "Öppna åtgärder", "Open action points")
-				 : samv_tr(c, "Förfallna åtgärder", "Past due action points");
-	const char *lead = open ? samv_tr(c, "Utan datum, eller med datum i dag eller senare; närmast först.",
-					  "Without a date, or due today or later; the nearest first.")
-				: samv_tr(c, "Datumet har passerat. Liggaren har ingen markering för utförd, så en "
-					     "förfallen åtgärd kan vara gjord: stäm av den på nästa möte.",
-					  "The date has passed. The ledger has no mark for done, so a past due "
-					  "action may have been done: follow it up at the next meeting.");
+	const char *title = open ? samv_tr(c, "Open action points") : samv_tr(c, "Past due action points");
+	const char *lead = open ? samv_tr(c, "Without a date, or due today or later; the nearest first.")
+				: samv_tr(c, "The date has passed. The ledger has no mark for done, so a past due "
+					     "action may have been done: follow it up at the next meeting.");
 	if (html)
 		samv_buf_printf(b, "<section>\n<h2>%s (%zu)</h2>\n<p>%s</p>\n", title, count, lead);
 	else
 		samv_buf_printf(b, "## %s (%zu)\n\n%s\n\n", title, count, lead);
 	if (!count) {
-		samv_buf_printf(b, html ? "<p>%s</p>\n</section>\n" : "%s\n\n", samv_tr(c, "Inga.", "None."));
+		samv_buf_printf(b, html ? "<p>%s</p>\n</section>\n" : "%s\n\n", samv_tr(c, "None."));
 		return;
 	}
 	if (html)
@@ -794,7 +793,7 @@ static void action_section(const samv_report_ctx *c, samv_buf *b, bool html, con
 int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv_emitter *e, char **err)
 {
 	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML) {
-		*err = samv_strprintf("the action points are made as md or html, not %s",
+		*err = samv_strprintf(_("the action points are made as md or html, not %s"),
 				      samv_format_extension(format));
 		return -1;
 	}
@@ -805,7 +804,7 @@ int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv
 			n += r->protocols[i].items[k].nactions;
 	action_row *rows = malloc((n ? n : 1) * sizeof *rows);
 	if (!rows) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		return -1;
 	}
 	n = 0;
@@ -821,7 +820,7 @@ int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv
 	qsort(rows, n, sizeof *rows, action_cmp);
 
 	bool html = format == SAMV_FORMAT_HTML;
-	const char *title = samv_tr(c, "Åtgärder", "Action points");
+	const char *title = samv_tr(c, "Action points");
 	samv_buf b = { 0 };
 	if (html) {
 		html_open(c, &b, title);
@@ -829,9 +828,9 @@ int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv
 	} else {
 		samv_buf_printf(&b, "# %s\n\n", title);
 	}
-	samv_buf_printf(&b, "%s ", samv_tr(c, "Åtgärdspunkterna i alla protokoll, per", "The action points of every protocol, as of"));
-	samv_buf_date(&b, c->cfg->today);
-	samv_buf_puts(&b, ".");
+	char today[11];
+	samv_date_format(c->cfg->today, today);
+	samv_buf_printf(&b, samv_tr(c, "The action points of every protocol, as of %s."), today);
 	if (html) {
 		samv_buf_puts(&b, "</p>\n</header>\n");
 		html_notice(c, &b);
@@ -994,16 +993,16 @@ static void dl_notices(dl_list *l, const samv_agreement *a)
 			samv_date due = samv_deadline_notice(y, autumn), done = t ? t->notice : SAMV_NO_DATE;
 			dl_push(l, due, DL_NOTICE, judge(due, done, c->cfg->today), done, file,
 				samv_strprintf("notice-%d-%s-%s", y, ht, a->id),
-				samv_strprintf(TR(c, "Lärosätet meddelar VFU-perioderna för %d-%s (§ 4.2)",
-						       "The university announces the VFU periods of %d-%s (§ 4.2)"),
+				/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
+				samv_strprintf(samv_tr(c, "The university announces the VFU periods of %d-%s (§ 4.2)"),
 					       y, ht),
 				samv_strprintf("%s", a->id), NULL);
 			due = samv_deadline_offer(y, autumn);
 			done = t ? t->offer : SAMV_NO_DATE;
 			dl_push(l, due, DL_OFFER, judge(due, done, c->cfg->today), done, file,
 				samv_strprintf("offer-%d-%s-%s", y, ht, a->id),
-				samv_strprintf(TR(c, "Kommunen meddelar hur många studenter den kan ta emot %d-%s (§ 4.2)",
-						       "The municipality says how many students it can take in %d-%s (§ 4.2)"),
+				/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
+				samv_strprintf(samv_tr(c, "The municipality says how many students it can take in %d-%s (§ 4.2)"),
 					       y, ht),
 				samv_strprintf("%s", a->id), NULL);
 		}
@@ -1032,8 +1031,7 @@ static void dl_plans_and_follow_ups(dl_list *l, const samv_agreement *a)
 		dl_status status = plan ? DL_DONE : c->cfg->today >= due ? DL_MISSING : DL_UPCOMING;
 		dl_push(l, due, DL_PLAN, status, plan ? plan->date : SAMV_NO_DATE, a->rec->doc->path,
 			samv_strprintf("plan-%d-%s", y, a->id),
-			samv_strprintf(TR(c, "Årlig plan för antal och fördelning av studenter %d (§ 4.2)",
-					       "Yearly plan of the number and distribution of students for %d (§ 4.2)"),
+			samv_strprintf(samv_tr(c, "Yearly plan of the number and distribution of students for %d (§ 4.2)"),
 				       y),
 			samv_strprintf("%s", a->id), NULL);
 		if (y > today_year)
@@ -1044,7 +1042,7 @@ static void dl_plans_and_follow_ups(dl_list *l, const samv_agreement *a)
 							: judge(due, fu ? fu->date : SAMV_NO_DATE, c->cfg->today);
 		dl_push(l, due, DL_FOLLOW_UP, status, fu ? fu->date : SAMV_NO_DATE, a->rec->doc->path,
 			samv_strprintf("follow-up-%d-%s", y, a->id),
-			samv_strprintf(TR(c, "Uppföljning av %d (§ 8)", "Follow-up of %d (§ 8)"), y),
+			samv_strprintf(samv_tr(c, "Follow-up of %d (§ 8)"), y),
 			samv_strprintf("%s", a->id), NULL);
 	}
 }
@@ -1062,7 +1060,8 @@ static void dl_termination(dl_list *l, const samv_agreement *a)
 	const samv_report_ctx *c = l->c;
 	if (!a->termination_node || a->effective == SAMV_NO_DATE)
 		return;
-	char *note = a->terminated_by ? samv_strprintf(TR(c, "uppsagt av %s", "notice by %s"),
+	/* TRANSLATORS: the party that gave notice of termination. */
+	char *note = a->terminated_by ? samv_strprintf(samv_tr(c, "notice by %s"),
 						       party_name(c, a->terminated_by))
 				      : NULL;
 	if (a->terminated_by && !note)
@@ -1070,8 +1069,7 @@ static void dl_termination(dl_list *l, const samv_agreement *a)
 	dl_push(l, a->effective, DL_TERMINATION,
 		notice_status(a->notified, a->effective, a->notice_months, c->cfg->today), a->notified,
 		a->rec->doc->path, samv_strprintf("termination-%s", a->id),
-		samv_strprintf("%s", samv_tr(c, "Avtalet upphör efter uppsägning (§ 9)",
-					     "The agreement ends after notice (§ 9)")),
+		samv_strprintf("%s", samv_tr(c, "The agreement ends after notice (§ 9)")),
 		samv_strprintf("%s", a->id), note);
 }
 
@@ -1088,7 +1086,8 @@ static void dl_intent(dl_list *l, const samv_intent *it)
 		dl_push(l, w->effective, DL_INTENT_WITHDRAWAL,
 			notice_status(w->notified, w->effective, it->notice_months, c->cfg->today), w->notified,
 			it->rec->doc->path, uid,
-			samv_strprintf(TR(c, "%s frånträder avsiktsförklaringen", "%s withdraws from the declaration of intent"),
+			/* TRANSLATORS: %s is a party (a municipality or university). */
+			samv_strprintf(samv_tr(c, "%s withdraws from the declaration of intent"),
 				       w->party ? party_name(c, w->party) : "?"),
 			samv_strprintf("%s", it->id), NULL);
 	}
@@ -1108,8 +1107,9 @@ static void dl_placement_withdrawals(dl_list *l, const samv_term *t)
 		char *start = date_str(p->start);
 		dl_push(l, due, DL_PLACEMENT_WITHDRAWAL, judge(due, p->withdrawn_on, c->cfg->today), p->withdrawn_on,
 			t->rec->doc->path, samv_strprintf("placement-withdrawal-%s", p->ref),
-			start ? samv_strprintf(TR(c, "Kommunen drar tillbaka placeringen senast 4 veckor före första dagen %s (§ 4.2)",
-						       "The municipality withdraws the placement 4 weeks before its first day %s (§ 4.2)"),
+			/* TRANSLATORS: %s is the placement's first day. */
+			start ? samv_strprintf(samv_tr(c, "The municipality withdraws the placement 4 weeks before its "
+							  "first day %s (§ 4.2)"),
 					       start)
 			      : NULL,
 			samv_strprintf("%s", p->ref), NULL);
@@ -1174,12 +1174,18 @@ static void dl_invoicing(dl_list *l, const samv_term *t)
 		dl_status status = invoiced < n ? judge(due, SAMV_NO_DATE, c->cfg->today) : late ? DL_LATE : DL_DONE;
 		samv_buf note = { 0 };
 		if (due != standard) {
-			samv_buf_puts(&note, samv_tr(c, "placeringar som slutar efter ", "placements ending after "));
-			samv_buf_date(&note, standard);
+			char after[11];
+			samv_date_format(standard, after);
+			/* TRANSLATORS: a note on an invoicing deadline later than the term's: %s is
+			 * the term's (the placements end after it). */
+			samv_buf_printf(&note, samv_tr(c, "placements ending after %s"), after);
 		}
-		if (invoiced < n && invoiced > 0)
-			samv_buf_printf(&note, TR(c, "%s%zu av %zu placeringar fakturerade", "%s%zu of %zu placements invoiced"),
-					note.len ? "; " : "", invoiced, n);
+		if (invoiced < n && invoiced > 0) {
+			samv_buf_puts(&note, note.len ? "; " : "");
+			/* TRANSLATORS: a note on an invoicing deadline: how many of its placements (always
+			 * two or more) are invoiced. */
+			samv_buf_printf(&note, samv_tr(c, "%zu of %zu placements invoiced"), invoiced, n);
+		}
 		char ymd[11];
 		samv_date_format(due, ymd);
 		char *uid = due == standard
@@ -1190,7 +1196,8 @@ static void dl_invoicing(dl_list *l, const samv_term *t)
 			l->oom = true;
 		samv_buf_free(&note);
 		dl_push(l, due, DL_INVOICING, status, invoiced == n ? issued : SAMV_NO_DATE, t->rec->doc->path, uid,
-			samv_strprintf(TR(c, "Fakturering för %s (§ 4.6)", "Invoicing for %s (§ 4.6)"), t->term),
+			/* TRANSLATORS: %s is a term: "2025-VT". */
+			samv_strprintf(samv_tr(c, "Invoicing for %s (§ 4.6)"), t->term),
 			samv_strprintf("%s", t->agreement_id), note_s);
 	}
 }
@@ -1204,7 +1211,8 @@ static void dl_payment(dl_list *l, const samv_invoice *inv)
 	const char *from = inv->unit && inv->unit->name ? inv->unit->name : inv->from_unit;
 	dl_push(l, inv->due, DL_PAYMENT, judge(inv->due, inv->paid, c->cfg->today), inv->paid, inv->rec->doc->path,
 		samv_strprintf("payment-%s", inv->id),
-		samv_strprintf(TR(c, "Betalning av faktura %s (§ 4.6)", "Payment of invoice %s (§ 4.6)"),
+		/* TRANSLATORS: %s is the invoice's number. */
+		samv_strprintf(samv_tr(c, "Payment of invoice %s (§ 4.6)"),
 			       inv->number ? inv->number : inv->id),
 		samv_strprintf("%s → %s", from ? from : "?", inv->to ? party_name(c, inv->to) : "?"), NULL);
 }
@@ -1219,7 +1227,8 @@ static void dl_adjustment(dl_list *l, const samv_protocol *p)
 	char *met = date_str(p->date);
 	dl_push(l, due, DL_ADJUSTMENT, judge(due, p->adjusted, c->cfg->today), p->adjusted, p->rec->doc->path,
 		samv_strprintf("adjustment-%s", p->id),
-		met ? samv_strprintf(TR(c, "Justering av protokollet från %s", "Adjustment of the minutes of %s"), met)
+		/* TRANSLATORS: %s is the date of the meeting. */
+		met ? samv_strprintf(samv_tr(c, "Adjustment of the minutes of %s"), met)
 		    : NULL,
 		samv_strprintf("%s", body_name(p)), NULL);
 	free(met);
@@ -1253,9 +1262,9 @@ static int dl_collect(dl_list *l)
 /* "klar 2020-03-10 (note)" as plain text. */
 static void status_text(const samv_report_ctx *c, samv_buf *b, const deadline *d)
 {
-	static const char *const sv[] = { "klar", "sen", "saknas", "kommande" };
-	static const char *const en[] = { "done", "late", "missing", "upcoming" };
-	samv_buf_puts(b, (c->swedish ? sv : en)[d->status]);
+	/* TRANSLATORS: a deadline's status, in a table cell and a calendar event. */
+	static const char *const words[] = { N_("done"), N_("late"), N_("missing"), N_("upcoming") };
+	samv_buf_puts(b, samv_tr(c, words[d->status]));
 	if ((d->status == DL_DONE || d->status == DL_LATE) && d->done != SAMV_NO_DATE) {
 		samv_buf_puts(b, " ");
 		samv_buf_date(b, d->done);
@@ -1269,49 +1278,71 @@ static const char *ledger_name(const samv_report_ctx *c)
 	return c->ledger->config ? samv_field_str(c->ledger->config->root, "name") : NULL;
 }
 
-static const char *const deadline_cols[] = { "Datum", "Date", "Vad", "What", "Avser", "Concerns",
-					      "Status", "Status", "Fil", "File", NULL };
+/* A date as text, in HTML kept on one line. */
+static void date_text(char out[48], samv_date d, bool html)
+{
+	char ymd[11];
+	samv_date_format(d, ymd);
+	if (html)
+		snprintf(out, 48, "<span class=\"date\">%s</span>", ymd);
+	else
+		snprintf(out, 48, "%s", ymd);
+}
 
-static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+/* "As of 2025-03-01. Deadlines from 2025-01-01 to 2025-06-30.", what the list covers. */
+static void deadlines_span(const samv_report_ctx *c, samv_buf *b, const dl_list *l, bool html)
+{
+	char today[48], from[48], to[48];
+	date_text(today, c->cfg->today, html);
+	date_text(from, l->from, html);
+	date_text(to, l->to, html);
+	samv_buf_printf(b, samv_tr(c, "As of %s."), today);
+	if (l->from != SAMV_NO_DATE || l->to != SAMV_NO_DATE)
+		samv_buf_puts(b, " ");
+	if (l->from != SAMV_NO_DATE && l->to != SAMV_NO_DATE)
+		/* TRANSLATORS: the deadlines a list covers: the first and the last day, both included. */
+		samv_buf_printf(b, samv_tr(c, "Deadlines from %s to %s."), from, to);
+	else if (l->from != SAMV_NO_DATE)
+		/* TRANSLATORS: the deadlines a list covers: the first day, included. */
+		samv_buf_printf(b, samv_tr(c, "Deadlines from %s."), from);
+	else if (l->to != SAMV_NO_DATE)
+		/* TRANSLATORS: the deadlines a list covers: the last day, included. */
+		samv_buf_printf(b, samv_tr(c, "Deadlines to %s."), to);
+}
+
+/* Two paragraphs: how many deadlines have each status, and what the statuses mean. */
+static void deadlines_lead(const samv_report_ctx *c, samv_buf *b, const dl_list *l, bool html)
 {
 	size_t count[4] = { 0 };
 	for (size_t i = 0; i < l->n; i++)
 		count[l->items[i].status]++;
-	samv_buf_printf(b, "# %s\n\n", samv_tr(c, "Frister", "Deadlines"));
+	const char *open = html ? "<p>" : "", *close = html ? "</p>\n" : "\n\n";
+	samv_buf_puts(b, open);
+	samv_buf_printf(b, samv_tr(c, "Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu."), count[DL_DONE],
+			count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
+	samv_buf_printf(b, "%s%s", close, open);
+	samv_buf_puts(b, samv_tr(c, "Done: done by the day, with its date. Late: done after the deadline. Missing: "
+				    "the deadline has passed and nothing is recorded. Upcoming: the deadline has "
+				    "not passed."));
+	samv_buf_puts(b, close);
+}
+
+static const char *const deadline_cols[] = { N_("Date"), N_("What"), N_("Concerns"), N_("Status"), N_("File"),
+					      NULL };
+
+static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+{
+	samv_buf_printf(b, "# %s\n\n", samv_tr(c, "Deadlines"));
 	if (ledger_name(c)) {
 		samv_buf_md(b, ledger_name(c));
 		samv_buf_puts(b, ". ");
 	}
-	samv_buf_printf(b, "%s ", samv_tr(c, "Per", "As of"));
-	samv_buf_date(b, c->cfg->today);
-	samv_buf_puts(b, ".");
-	if (l->from != SAMV_NO_DATE || l->to != SAMV_NO_DATE) {
-		samv_buf_printf(b, " %s ", samv_tr(c, "Frister", "Deadlines"));
-		if (l->from != SAMV_NO_DATE) {
-			samv_buf_printf(b, "%s ", samv_tr(c, "från och med", "from"));
-			samv_buf_date(b, l->from);
-		}
-		if (l->from != SAMV_NO_DATE && l->to != SAMV_NO_DATE)
-			samv_buf_puts(b, " ");
-		if (l->to != SAMV_NO_DATE) {
-			samv_buf_printf(b, "%s ", samv_tr(c, "till och med", "to"));
-			samv_buf_date(b, l->to);
-		}
-		samv_buf_puts(b, ".");
-	}
+	deadlines_span(c, b, l, false);
 	samv_buf_puts(b, "\n\n");
 	md_notice(c, b);
-	samv_buf_printf(b,
-			TR(c, "Klara: %zu. Sena: %zu. Saknas: %zu. Kommande: %zu.\n\n",
-				"Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu.\n\n"),
-			count[DL_DONE], count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
-	samv_buf_puts(b, samv_tr(c,
-				 "Klar: gjord senast på dagen, med datum. Sen: gjord efter fristen. Saknas: fristen har "
-				 "passerat och inget är registrerat. Kommande: fristen har inte passerat.\n\n",
-				 "Done: done by the day, with its date. Late: done after the deadline. Missing: the "
-				 "deadline has passed and nothing is recorded. Upcoming: the deadline has not passed.\n\n"));
+	deadlines_lead(c, b, l, false);
 	if (!l->n) {
-		samv_buf_printf(b, "%s\n\n", samv_tr(c, "Inga frister.", "No deadlines."));
+		samv_buf_printf(b, "%s\n\n", samv_tr(c, "No deadlines."));
 	} else {
 		md_thead(c, b, deadline_cols);
 		for (size_t i = 0; i < l->n; i++) {
@@ -1384,10 +1415,7 @@ static void html_text(samv_buf *b, const char *s, bool path)
 
 static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
 {
-	size_t count[4] = { 0 };
-	for (size_t i = 0; i < l->n; i++)
-		count[l->items[i].status]++;
-	const char *title = samv_tr(c, "Frister", "Deadlines");
+	const char *title = samv_tr(c, "Deadlines");
 	samv_buf full = { 0 };
 	samv_buf_puts(&full, title);
 	if (ledger_name(c))
@@ -1400,38 +1428,12 @@ static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list 
 		samv_buf_html(b, ledger_name(c));
 		samv_buf_puts(b, ". ");
 	}
-	samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "Per", "As of"));
-	samv_buf_date(b, c->cfg->today);
-	samv_buf_puts(b, "</span>.");
-	if (l->from != SAMV_NO_DATE || l->to != SAMV_NO_DATE) {
-		samv_buf_printf(b, " %s ", samv_tr(c, "Frister", "Deadlines"));
-		if (l->from != SAMV_NO_DATE) {
-			samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "från och med", "from"));
-			samv_buf_date(b, l->from);
-			samv_buf_puts(b, "</span>");
-		}
-		if (l->from != SAMV_NO_DATE && l->to != SAMV_NO_DATE)
-			samv_buf_puts(b, " ");
-		if (l->to != SAMV_NO_DATE) {
-			samv_buf_printf(b, "%s <span class=\"date\">", samv_tr(c, "till och med", "to"));
-			samv_buf_date(b, l->to);
-			samv_buf_puts(b, "</span>");
-		}
-		samv_buf_puts(b, ".");
-	}
+	deadlines_span(c, b, l, true);
 	samv_buf_puts(b, "</p>\n</header>\n");
 	html_notice(c, b);
-	samv_buf_printf(b,
-			TR(c, "<p>Klara: %zu. Sena: %zu. Saknas: %zu. Kommande: %zu.</p>\n",
-				"<p>Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu.</p>\n"),
-			count[DL_DONE], count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
-	samv_buf_puts(b, samv_tr(c,
-				 "<p>Klar: gjord senast på dagen, med datum. Sen: gjord efter fristen. Saknas: fristen har "
-				 "passerat och inget är registrerat. Kommande: fristen har inte passerat.</p>\n",
-				 "<p>Done: done by the day, with its date. Late: done after the deadline. Missing: the "
-				 "deadline has passed and nothing is recorded. Upcoming: the deadline has not passed.</p>\n"));
+	deadlines_lead(c, b, l, true);
 	if (!l->n) {
-		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "Inga frister.", "No deadlines."));
+		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "No deadlines."));
 	} else {
 		html_thead(c, b, deadline_cols);
 		for (size_t i = 0; i < l->n; i++) {
@@ -1552,11 +1554,12 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 
 	ics_raw(b, "BEGIN", "VCALENDAR");
 	ics_raw(b, "VERSION", "2.0");
-	ics_raw(b, "PRODID", c->swedish ? "-//samv//samv-report deadlines//SV" : "-//samv//samv-report deadlines//EN");
+	bool sv = strcmp(samv_catalog_language(c->lang), "sv") == 0;
+	ics_raw(b, "PRODID", sv ? "-//samv//samv-report deadlines//SV" : "-//samv//samv-report deadlines//EN");
 	ics_raw(b, "CALSCALE", "GREGORIAN");
 	/* No METHOD: with one the file is an iTIP message (RFC 5546), and PUBLISH requires an
 	 * ORGANIZER, which the ledger does not have. A plain calendar to import needs none. */
-	samv_buf_printf(&text, "%s", samv_tr(c, "Frister", "Deadlines"));
+	samv_buf_printf(&text, "%s", samv_tr(c, "Deadlines"));
 	if (ledger_name(c))
 		samv_buf_printf(&text, " – %s", ledger_name(c));
 	ics_prop(b, "X-WR-CALNAME", text.data);
@@ -1582,10 +1585,10 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 		status_text(c, &text, d);
 		ics_prop(b, "SUMMARY", text.data);
 		samv_buf_free(&text);
-		samv_buf_printf(&text, "%s: ", samv_tr(c, "Status", "Status"));
+		samv_buf_printf(&text, "%s: ", samv_tr(c, "Status"));
 		status_text(c, &text, d);
-		samv_buf_printf(&text, "\n%s: %s\n%s: %s", samv_tr(c, "Avser", "Concerns"), d->subject,
-				samv_tr(c, "Fil", "File"), d->file ? d->file : "");
+		samv_buf_printf(&text, "\n%s: %s\n%s: %s", samv_tr(c, "Concerns"), d->subject,
+				samv_tr(c, "File"), d->file ? d->file : "");
 		if (notice.len)
 			samv_buf_printf(&text, "\n%s", notice.data);
 		ics_prop(b, "DESCRIPTION", text.data);
@@ -1604,21 +1607,21 @@ int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to
 			  samv_format format, const samv_emitter *e, char **err)
 {
 	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML && format != SAMV_FORMAT_ICS) {
-		*err = samv_strprintf("the deadlines are made as md, html or ics, not %s", samv_format_extension(format));
+		*err = samv_strprintf(_("the deadlines are made as md, html or ics, not %s"), samv_format_extension(format));
 		return -1;
 	}
 	if (from != SAMV_NO_DATE && to != SAMV_NO_DATE && from > to) {
 		char f[11], t[11];
 		samv_date_format(from, f);
 		samv_date_format(to, t);
-		*err = samv_strprintf("--from %s is after --to %s: no day lies between them", f, t);
+		*err = samv_strprintf(_("--from %s is after --to %s: no day lies between them"), f, t);
 		return -1;
 	}
 	dl_list l = { c, from, to, NULL, 0, 0, false };
 	samv_buf b = { 0 };
 	int rc = -1;
 	if (dl_collect(&l)) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		goto done;
 	}
 	if (format == SAMV_FORMAT_MD)

@@ -53,11 +53,11 @@ static int remember(void *arg, const char *name, const samv_buf *content, char *
 {
 	site *s = arg;
 	if (s->out->emit(s->out->arg, name, content, err)) {
-		s->write_error = samv_strprintf("%s", *err ? *err : "cannot write");
+		s->write_error = samv_strprintf("%s", *err ? *err : _("cannot write"));
 		return -1;
 	}
 	if (add_entry(s, name, NULL)) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		return -1;
 	}
 	return 0;
@@ -77,7 +77,7 @@ static void make(site *s, const samv_report_ctx *c, const char *group, const cha
 	size_t before = s->n;
 	int rc = fn(c, what, f, &e, &err);
 	if (rc && !s->write_error && s->n == before) {
-		char *why = samv_strprintf("%s: %s", samv_format_extension(f), err ? err : "failed");
+		char *why = samv_strprintf("%s: %s", samv_format_extension(f), err ? err : _("failed"));
 		if (!why || add_entry(s, NULL, why))
 			s->oom = 1;
 		free(why);
@@ -114,9 +114,10 @@ static int make_deadlines(const samv_report_ctx *c, const void *unused, samv_for
 
 static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 {
-	const char *title = samv_tr(c, "Rapporter", "Reports");
+	const char *title = samv_tr(c, "Reports");
 	const char *name = samv_field_str(c->ledger->config ? c->ledger->config->root : NULL, "name");
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c->swedish ? "sv" : "en");
+	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+			samv_catalog_language(c->lang));
 	samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	samv_buf_html(b, name ? name : title);
 	samv_buf_puts(b, "</title>\n<style>\nbody { font-family: sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }\n"
@@ -161,7 +162,7 @@ static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 			samv_buf_html(b, several || !ext ? base : ext + 1);
 			samv_buf_puts(b, "</a>");
 		} else {
-			samv_buf_printf(b, " %s: ", samv_tr(c, "kunde inte göras", "could not be made"));
+			samv_buf_printf(b, " %s: ", samv_tr(c, "could not be made"));
 			samv_buf_html(b, e->error);
 		}
 	}
@@ -209,7 +210,7 @@ int samv_report_site(const samv_report_ctx *c, const samv_emitter *out, char **e
 			terms_of[nterms++] = &r->terms[i];
 	}
 	qsort(terms_of, nterms, sizeof *terms_of, newest_first);
-	const char *g = samv_tr(c, "Fakturaunderlag per termin", "Invoice bases by term");
+	const char *g = samv_tr(c, "Invoice bases by term");
 	for (size_t i = 0; i < nterms; i++) {
 		for (size_t f = 0; f < sizeof invoice_formats / sizeof *invoice_formats; f++)
 			make(&s, c, g, terms_of[i]->term, make_invoices, terms_of[i]->term, invoice_formats[f]);
@@ -217,7 +218,7 @@ int samv_report_site(const samv_report_ctx *c, const samv_emitter *out, char **e
 			years[nyears++] = terms_of[i]->year;
 	}
 	free(terms_of);
-	g = samv_tr(c, "Årlig uppföljning", "Yearly follow-up");
+	g = samv_tr(c, "Yearly follow-up");
 	for (size_t i = nyears; i-- > 0;) {
 		if (i + 1 < nyears && years[i] == years[i + 1])
 			continue;
@@ -226,16 +227,16 @@ int samv_report_site(const samv_report_ctx *c, const samv_emitter *out, char **e
 		for (size_t f = 0; f < sizeof summary_formats / sizeof *summary_formats; f++)
 			make(&s, c, g, label, make_summary, &years[i], summary_formats[f]);
 	}
-	g = samv_tr(c, "Protokoll", "Protocols");
+	g = samv_tr(c, "Protocols");
 	for (size_t i = r->nprotocols; i-- > 0;)
 		for (size_t f = 0; f < 2; f++)
 			make(&s, c, g, r->protocols[i].id, make_protocol, r->protocols[i].id, page_formats[f]);
-	g = samv_tr(c, "Åtgärder och tidsfrister", "Actions and deadlines");
+	g = samv_tr(c, "Actions and deadlines");
 	for (size_t f = 0; f < 2; f++)
-		make(&s, c, g, samv_tr(c, "Åtgärdspunkter", "Action points"), make_actions, NULL, page_formats[f]);
-	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_HTML);
-	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_MD);
-	make(&s, c, g, samv_tr(c, "Tidsfrister", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_ICS);
+		make(&s, c, g, samv_trp(c, "site index", "Action points"), make_actions, NULL, page_formats[f]);
+	make(&s, c, g, samv_trp(c, "site index", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_HTML);
+	make(&s, c, g, samv_trp(c, "site index", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_MD);
+	make(&s, c, g, samv_trp(c, "site index", "Deadlines"), make_deadlines, NULL, SAMV_FORMAT_ICS);
 	if (s.write_error) {
 		*err = s.write_error;
 		s.write_error = NULL;
@@ -248,11 +249,11 @@ int samv_report_site(const samv_report_ctx *c, const samv_emitter *out, char **e
 	write_index(&s, c, &index);
 	rc = index.oom ? -1 : out->emit(out->arg, "index.html", &index, err);
 	if (index.oom)
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 	samv_buf_free(&index);
 	goto done;
 oom:
-	*err = samv_strprintf("out of memory");
+	*err = samv_strprintf(_("out of memory"));
 done:
 	for (size_t i = 0; i < s.n; i++) {
 		free(s.entries[i].name);

@@ -590,24 +590,19 @@ static totals sum_of(const summary *s, size_t from, size_t to)
 
 /* ---- labels ---- */
 
-static const char *tr(const summary *s, const char *sv, const char *en)
-{
-	return samv_tr(s->c, sv, en);
-}
-
 static const char *program_label(summary *s, const char *program, const char *spec)
 {
-	static const char *const names[][3] = {
-		{ "nursing", "Sjuksköterskeprogrammet", "Nursing" },
-		{ "specialist-nursing", "Specialistsjuksköterskeprogrammet", "Specialist nursing" },
-		{ "occupational-therapy", "Arbetsterapeutprogrammet", "Occupational therapy" },
-		{ "physiotherapy", "Fysioterapeutprogrammet", "Physiotherapy" },
-		{ "other", "Annan utbildning", "Other programme" },
+	static const char *const names[][2] = {
+		{ "nursing", N_("Nursing") },
+		{ "specialist-nursing", N_("Specialist nursing") },
+		{ "occupational-therapy", N_("Occupational therapy") },
+		{ "physiotherapy", N_("Physiotherapy") },
+		{ "other", N_("Other programme") },
 	};
 	const char *label = program;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(program, names[i][0]) == 0)
-			label = tr(s, names[i][1], names[i][2]);
+			label = samv_tr(s->c, names[i][1]);
 	return spec ? pool_printf(&s->pool, "%s, %s", label, spec) : label;
 }
 
@@ -616,32 +611,33 @@ static const char *body_type_label(const summary *s, const char *type)
 	if (!type)
 		return "";
 	if (strcmp(type, "steering-group") == 0)
-		return tr(s, "styrgrupp", "steering group");
+		return samv_tr(s->c, "steering group");
 	if (strcmp(type, "council") == 0)
-		return tr(s, "råd", "council");
+		return samv_tr(s->c, "council");
 	return type; /* forum, workshop */
 }
 
 static const char *severity_label(const summary *s, samv_severity sev)
 {
-	return sev == SAMV_SEV_ERROR ? tr(s, "fel", "error") : tr(s, "varning", "warning");
+	return sev == SAMV_SEV_ERROR ? samv_trp(s->c, "severity", "error") : samv_trp(s->c, "severity", "warning");
 }
 
 static const char *term_label(summary *s, int half)
 {
-	return half ? pool_printf(&s->pool, "%s %d (HT)", tr(s, "Hösttermin", "Autumn term"), s->year)
-		    : pool_printf(&s->pool, "%s %d (VT)", tr(s, "Vårtermin", "Spring term"), s->year);
+	/* TRANSLATORS: %d is a year; HT and VT are the terms' codes in the ledger. */
+	return half ? pool_printf(&s->pool, samv_tr(s->c, "Autumn term %d (HT)"), s->year)
+		    : pool_printf(&s->pool, samv_tr(s->c, "Spring term %d (VT)"), s->year);
 }
 
 static const char *by_label(const summary *s)
 {
 	switch (s->by) {
 	case BY_MUNICIPALITY:
-		return tr(s, "Kommun/sdf", "Municipality");
+		return samv_tr(s->c, "Municipality");
 	case BY_UNIVERSITY:
-		return tr(s, "Lärosäte", "University");
+		return samv_tr(s->c, "University");
 	default:
-		return tr(s, "Avtal", "Agreement");
+		return samv_tr(s->c, "Agreement");
 	}
 }
 
@@ -950,12 +946,13 @@ static void html_table(doc *d, const table *t)
 static void csv_table(doc *d, const table *t)
 {
 	samv_buf *b = d->b;
-	samv_buf_csv(b, tr(d->s, "sektion", "section"));
+	samv_buf_csv(b, samv_tr(d->s->c, "section"));
 	for (size_t i = 0; i < t->ncols; i++) {
 		samv_buf_puts(b, ";");
 		samv_buf_csv(b, t->head[i]);
+		/* TRANSLATORS: the unit after a money column's heading in CSV ("Paid (SEK)"). */
 		if (t->money[i])
-			samv_buf_puts(b, tr(d->s, " (kr)", " (SEK)"));
+			samv_buf_puts(b, samv_tr(d->s->c, " (SEK)"));
 	}
 	samv_buf_puts(b, "\r\n");
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -1024,20 +1021,21 @@ static bool group_col(const summary *s)
 
 static const char *sum_label(summary *s, const char *name)
 {
-	return pool_printf(&s->pool, "%s %s", tr(s, "Summa", "Subtotal"), name);
+	/* TRANSLATORS: a subtotal row: %s is what it sums (an agreement, a municipality, a university). */
+	return pool_printf(&s->pool, samv_tr(s->c, "Subtotal %s"), name);
 }
 
 static void agreements_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "avtal", "agreements"), NULL, tr(s, "Inga avtal gäller detta år.", "No agreement is in force this year."));
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Kommun/sdf", "Municipality"), false);
-	table_col(t, tr(s, "Lärosäte", "University"), false);
-	table_col(t, tr(s, "Gäller från", "In force from"), false);
-	table_col(t, pool_printf(&s->pool, "%s %d", tr(s, "Plan för", "Plan for"), s->year), false);
-	table_col(t, pool_printf(&s->pool, "%s %d", tr(s, "Uppföljning av", "Follow-up of"), s->year), false);
-	table_col(t, tr(s, "Initierad av", "Initiated by"), false);
+	table_head(t, samv_tr(s->c, "agreements"), NULL, samv_tr(s->c, "No agreement is in force this year."));
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Municipality"), false);
+	table_col(t, samv_tr(s->c, "University"), false);
+	table_col(t, samv_tr(s->c, "In force from"), false);
+	table_col(t, pool_printf(&s->pool, samv_tr(s->c, "Plan for %d"), s->year), false);
+	table_col(t, pool_printf(&s->pool, samv_tr(s->c, "Follow-up of %d"), s->year), false);
+	table_col(t, samv_tr(s->c, "Initiated by"), false);
 	for (size_t i = 0; i < s->nagr; i++) {
 		const agr_info *ai = &s->agr[i];
 		const samv_agreement *a = ai->a;
@@ -1058,8 +1056,8 @@ static void agreements_table(doc *d, table *t)
 		r->c[1] = text(ai->municipality);
 		r->c[2] = text(ai->universities);
 		r->c[3] = date(a->valid_from);
-		r->c[4] = plan == SAMV_NO_DATE ? text(tr(s, "saknas", "missing")) : date(plan);
-		r->c[5] = follow == SAMV_NO_DATE ? text(tr(s, "saknas", "missing")) : date(follow);
+		r->c[4] = plan == SAMV_NO_DATE ? text(samv_tr(s->c, "missing")) : date(plan);
+		r->c[5] = follow == SAMV_NO_DATE ? text(samv_tr(s->c, "missing")) : date(follow);
 		r->c[6] = text(by);
 	}
 }
@@ -1067,16 +1065,16 @@ static void agreements_table(doc *d, table *t)
 static void placements_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "platser", "places"), NULL, tr(s, "Inga avtal och inga placeringar detta år.", "No agreements and no placements this year."));
+	table_head(t, samv_tr(s->c, "places"), NULL, samv_tr(s->c, "No agreements and no placements this year."));
 	size_t g = group_col(s);
 	if (g)
 		table_col(t, by_label(s), false);
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Verksamhet", "Unit"), false);
-	table_col(t, tr(s, "Utbildning", "Programme"), false);
-	table_col(t, tr(s, "Avtalat per år", "Agreed per year"), true);
-	table_col(t, tr(s, "Placerade", "Placed"), true);
-	table_col(t, tr(s, "Studentveckor", "Student-weeks"), true);
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Unit"), false);
+	table_col(t, samv_tr(s->c, "Programme"), false);
+	table_col(t, samv_tr(s->c, "Agreed per year"), true);
+	table_col(t, samv_tr(s->c, "Placed"), true);
+	table_col(t, samv_tr(s->c, "Student-weeks"), true);
 	for (size_t i = 0; i < s->nagr;) {
 		size_t j = group_end(s, i);
 		for (size_t k = i; k < j; k++) {
@@ -1105,7 +1103,7 @@ static void placements_table(doc *d, table *t)
 	if (s->nagr) {
 		totals tt = sum_of(s, 0, s->nagr);
 		trow *r = table_row(t, true);
-		r->c[0] = text(tr(s, "Totalt", "Total"));
+		r->c[0] = text(samv_tr(s->c, "Total"));
 		r->c[g + 3] = num(tt.agreed);
 		r->c[g + 4] = num(tt.placed);
 		r->c[g + 5] = weeks(tt.days);
@@ -1122,21 +1120,21 @@ static void money_cells(trow *r, size_t at, samv_ore computed, samv_ore invoiced
 
 static void money_cols(summary *s, table *t)
 {
-	table_money_col(t, tr(s, "Beräknad", "Computed"));
-	table_money_col(t, tr(s, "Fakturerad", "Invoiced"));
-	table_money_col(t, tr(s, "Betald", "Paid"));
-	table_money_col(t, tr(s, "Utestående", "Outstanding"));
+	table_money_col(t, samv_tr(s->c, "Computed"));
+	table_money_col(t, samv_tr(s->c, "Invoiced"));
+	table_money_col(t, samv_tr(s->c, "Paid"));
+	table_money_col(t, samv_tr(s->c, "Outstanding"));
 }
 
 static void compensation_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "ersättning", "compensation"), NULL, tr(s, "Ingen ersättning detta år.", "No compensation this year."));
+	table_head(t, samv_tr(s->c, "compensation"), NULL, samv_tr(s->c, "No compensation this year."));
 	size_t g = group_col(s);
 	if (g)
 		table_col(t, by_label(s), false);
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Verksamhet", "Unit"), false);
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Unit"), false);
 	money_cols(s, t);
 	for (size_t i = 0; i < s->nagr;) {
 		size_t j = group_end(s, i);
@@ -1161,7 +1159,7 @@ static void compensation_table(doc *d, table *t)
 	if (s->nagr) {
 		totals tt = sum_of(s, 0, s->nagr);
 		trow *r = table_row(t, true);
-		r->c[0] = text(tr(s, "Totalt", "Total"));
+		r->c[0] = text(samv_tr(s->c, "Total"));
 		money_cells(r, g + 2, tt.computed, tt.invoiced, tt.paid);
 	}
 }
@@ -1169,8 +1167,8 @@ static void compensation_table(doc *d, table *t)
 static void terms_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "termin", "term"), NULL, "");
-	table_col(t, tr(s, "Termin", "Term"), false);
+	table_head(t, samv_tr(s->c, "term"), NULL, "");
+	table_col(t, samv_tr(s->c, "Term"), false);
 	money_cols(s, t);
 	for (int half = 0; half < 2; half++) {
 		trow *r = table_row(t, false);
@@ -1178,7 +1176,7 @@ static void terms_table(doc *d, table *t)
 		money_cells(r, 1, s->term_computed[half], s->term_invoiced[half], s->term_paid[half]);
 	}
 	trow *r = table_row(t, true);
-	r->c[0] = text(tr(s, "Totalt", "Total"));
+	r->c[0] = text(samv_tr(s->c, "Total"));
 	money_cells(r, 1, s->term_computed[0] + s->term_computed[1], s->term_invoiced[0] + s->term_invoiced[1],
 		    s->term_paid[0] + s->term_paid[1]);
 }
@@ -1193,10 +1191,10 @@ static void units_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, NULL, NULL, "");
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Verksamhet", "Unit"), false);
-	table_col(t, tr(s, "Avtalat per år", "Agreed per year"), true);
-	table_col(t, tr(s, "Placerade", "Placed"), true);
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Unit"), false);
+	table_col(t, samv_tr(s->c, "Agreed per year"), true);
+	table_col(t, samv_tr(s->c, "Placed"), true);
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
 		if (!charted(u))
@@ -1222,15 +1220,15 @@ static int64_t trained_by_year_end(const summary *s)
 static void supervisors_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "handledare", "supervisors"), NULL, tr(s, "Inga handledare detta år.", "No supervisors this year."));
-	table_col(t, tr(s, "Handledare", "Supervisor"), false);
-	table_col(t, tr(s, "Kommun/sdf", "Municipality"), false);
-	table_col(t, tr(s, "Verksamhet", "Unit"), false);
-	table_col(t, tr(s, "Som handledare", "As supervisor"), true);
-	table_col(t, tr(s, "Som huvudansvarig", "As lead"), true);
-	table_col(t, tr(s, "Webbintroduktion", "Web introduction"), false);
-	table_col(t, tr(s, "7,5 hp", "7.5 credits"), false);
-	table_col(t, tr(s, "Annan utbildning", "Other training"), false);
+	table_head(t, samv_tr(s->c, "supervisors"), NULL, samv_tr(s->c, "No supervisors this year."));
+	table_col(t, samv_tr(s->c, "Supervisor"), false);
+	table_col(t, samv_tr(s->c, "Municipality"), false);
+	table_col(t, samv_tr(s->c, "Unit"), false);
+	table_col(t, samv_tr(s->c, "As supervisor"), true);
+	table_col(t, samv_tr(s->c, "As lead"), true);
+	table_col(t, samv_tr(s->c, "Web introduction"), false);
+	table_col(t, samv_tr(s->c, "7.5 credits"), false);
+	table_col(t, samv_tr(s->c, "Other training"), false);
 	for (size_t i = 0; i < s->nsups; i++) {
 		const sup *p = &s->sups[i];
 		const samv_unit *u = p->person->unit ? samv_party_unit(p->party, p->person->unit) : NULL;
@@ -1254,10 +1252,10 @@ static bool node_int_is(const samv_node *n, int64_t v)
 static void courses_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "kurser", "courses"), NULL, tr(s, "Inga kurser detta år.", "No courses this year."));
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Kurs", "Course"), false);
-	table_col(t, tr(s, "Omfattning", "Extent"), false);
+	table_head(t, samv_tr(s->c, "courses"), NULL, samv_tr(s->c, "No courses this year."));
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Course"), false);
+	table_col(t, samv_tr(s->c, "Extent"), false);
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "courses");
@@ -1276,11 +1274,11 @@ static void courses_table(doc *d, table *t)
 static void projects_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "projekt", "projects"), NULL, tr(s, "Inga projekt detta år.", "No projects this year."));
-	table_id_col(t, tr(s, "Avtal", "Agreement"));
-	table_col(t, tr(s, "Projekt", "Project"), false);
-	table_col(t, tr(s, "Verksamhet", "Unit"), false);
-	table_col(t, tr(s, "Termin", "Term"), false);
+	table_head(t, samv_tr(s->c, "projects"), NULL, samv_tr(s->c, "No projects this year."));
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Project"), false);
+	table_col(t, samv_tr(s->c, "Unit"), false);
+	table_col(t, samv_tr(s->c, "Term"), false);
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "projects");
@@ -1315,13 +1313,13 @@ static bool body_in_year(const summary *s, const samv_body *b)
 static void meetings_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "möten", "meetings"), NULL, tr(s, "Inga organ detta år.", "No bodies this year."));
-	table_col(t, tr(s, "Organ", "Body"), false);
-	table_col(t, tr(s, "Typ", "Type"), false);
-	table_col(t, tr(s, "Hållna möten", "Meetings held"), true);
-	table_col(t, tr(s, "Krav per år", "Required per year"), true);
-	table_col(t, tr(s, "Uppfyllt", "Met"), false);
-	table_col(t, tr(s, "Datum", "Dates"), false);
+	table_head(t, samv_tr(s->c, "meetings"), NULL, samv_tr(s->c, "No bodies this year."));
+	table_col(t, samv_tr(s->c, "Body"), false);
+	table_col(t, samv_tr(s->c, "Type"), false);
+	table_col(t, samv_tr(s->c, "Meetings held"), true);
+	table_col(t, samv_tr(s->c, "Required per year"), true);
+	table_col(t, samv_tr(s->c, "Met"), false);
+	table_col(t, samv_tr(s->c, "Dates"), false);
 	for (size_t i = 0; i < s->r->nbodies; i++) {
 		const samv_body *b = &s->r->bodies[i];
 		if (!body_in_year(s, b))
@@ -1340,11 +1338,11 @@ static void meetings_table(doc *d, table *t)
 		if (b->meets_per_year < 0)
 			met = NULL;
 		else if (held >= b->meets_per_year)
-			met = tr(s, "ja", "yes");
+			met = samv_tr(s->c, "yes");
 		else if (s->c->cfg->today <= s->last)
-			met = tr(s, "året pågår", "year not over");
+			met = samv_tr(s->c, "year not over");
 		else
-			met = tr(s, "nej", "no");
+			met = samv_tr(s->c, "no");
 		trow *r = table_row(t, false);
 		r->c[0] = text(b->name);
 		r->c[1] = text(body_type_label(s, b->type));
@@ -1360,10 +1358,10 @@ static void meetings_table(doc *d, table *t)
 static void findings_table(doc *d, table *t)
 {
 	summary *s = d->s;
-	table_head(t, tr(s, "fynd", "findings"), NULL, tr(s, "Inga fynd.", "No findings."));
-	table_id_col(t, tr(s, "Regel", "Rule"));
-	table_col(t, tr(s, "Allvarlighetsgrad", "Severity"), false);
-	table_col(t, tr(s, "Antal", "Count"), true);
+	table_head(t, samv_tr(s->c, "findings"), NULL, samv_tr(s->c, "No findings."));
+	table_id_col(t, samv_tr(s->c, "Rule"));
+	table_col(t, samv_tr(s->c, "Severity"), false);
+	table_col(t, samv_tr(s->c, "Count"), true);
 	for (size_t i = 0; i < s->nfc; i++) {
 		trow *r = table_row(t, false);
 		r->c[0] = text(s->fc[i].rule);
@@ -1507,12 +1505,13 @@ static void chart_placed(doc *d)
 	int64_t step = nice_step(max ? max : 1, 8);
 	int64_t axis_max = ((max ? max : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + n * BLOCK_H;
-	const char *title = pool_printf(&s->pool, "%s %d", tr(s, "Avtalat antal studenter per år och placerade studenter per verksamhet,", "Students agreed per year and students placed, by unit,"), s->year);
+	const char *title =
+		pool_printf(&s->pool, samv_tr(s->c, "Students agreed per year and students placed, by unit, %d"), s->year);
 	svg_open(b, "chart-placed", axis_y + 44, title,
-		 tr(s, "Två staplar per verksamhet: avtalat antal per år och placerade studenter. Samma siffror står i tabellen bredvid.",
-		    "Two bars per unit: the number agreed per year and the students placed. The table beside it holds the same figures."));
-	svg_legend(b, tr(s, "Avtalat per år", "Agreed per year"), tr(s, "Placerade", "Placed"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, s->c->swedish, tr(s, "Antal studenter", "Number of students"));
+		 samv_tr(s->c, "Two bars per unit: the number agreed per year and the students placed. The table "
+			       "beside it holds the same figures."));
+	svg_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
+	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, s->c->swedish, samv_tr(s->c, "Number of students"));
 	int64_t k = 0;
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
@@ -1537,12 +1536,12 @@ static void chart_compensation(doc *d)
 	int64_t step = nice_step(max_kr ? max_kr : 1, 6);
 	int64_t axis_kr = ((max_kr ? max_kr : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + 2 * BLOCK_H;
-	const char *title = pool_printf(&s->pool, "%s %d", tr(s, "Ersättning beräknad och fakturerad per termin", "Compensation computed and invoiced by term in"), s->year);
+	const char *title = pool_printf(&s->pool, samv_tr(s->c, "Compensation computed and invoiced by term in %d"), s->year);
 	svg_open(b, "chart-compensation", axis_y + 44, title,
-		 tr(s, "Två staplar per termin: beräknad och fakturerad ersättning i kronor. Samma siffror står i tabellen bredvid.",
-		    "Two bars per term: compensation computed and invoiced. The table beside it holds the same figures."));
-	svg_legend(b, tr(s, "Beräknad", "Computed"), tr(s, "Fakturerad", "Invoiced"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, s->c->swedish, tr(s, "Kronor", "SEK"));
+		 samv_tr(s->c, "Two bars per term: compensation computed and invoiced. The table beside it holds "
+			       "the same figures."));
+	svg_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
+	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, s->c->swedish, samv_tr(s->c, "SEK"));
 	for (int h = 0; h < 2; h++)
 		bar_pair(d, PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
 			 axis_kr * 100, true);
@@ -1615,7 +1614,7 @@ static void put_notice(doc *d)
 			samv_buf_md(d->b, notice.data);
 			samv_buf_puts(d->b, "**\n\n");
 		} else {
-			samv_buf_csv(d->b, tr(d->s, "rapport", "report"));
+			samv_buf_csv(d->b, samv_tr(d->s->c, "report"));
 			samv_buf_puts(d->b, ";");
 			samv_buf_csv(d->b, notice.data);
 			samv_buf_puts(d->b, "\r\n");
@@ -1634,28 +1633,27 @@ static void put_header(doc *d)
 {
 	summary *s = d->s;
 	samv_buf *b = d->b;
-	const char *title = pool_printf(&s->pool, "%s %d", tr(s, "Årlig uppföljning", "Yearly follow-up"), s->year);
+	const char *title = pool_printf(&s->pool, samv_tr(s->c, "Yearly follow-up %d"), s->year);
 	char today[11];
 	samv_date_format(s->c->cfg->today, today);
-	const char *asof = pool_printf(&s->pool, "%s %s", tr(s, "Uppgifter per", "Figures as of"), today);
-	const char *grouped = pool_printf(&s->pool, "%s %s", tr(s, "Grupperad per", "Grouped by"),
-					  s->by == BY_AGREEMENT ? tr(s, "avtal", "agreement")
-					  : s->by == BY_MUNICIPALITY ? tr(s, "kommun/sdf", "municipality")
-								     : tr(s, "lärosäte", "university"));
+	const char *asof = pool_printf(&s->pool, samv_tr(s->c, "Figures as of %s"), today);
+	const char *grouped = s->by == BY_AGREEMENT	  ? samv_tr(s->c, "Grouped by agreement")
+			      : s->by == BY_MUNICIPALITY ? samv_tr(s->c, "Grouped by municipality")
+							 : samv_tr(s->c, "Grouped by university");
 	if (d->f == SAMV_FORMAT_CSV) {
 		samv_buf_puts(b, "\xEF\xBB\xBF");
 		const char *lines[] = { title, ledger_name(s), asof, grouped };
-		samv_buf_csv(b, tr(s, "sektion", "section"));
+		samv_buf_csv(b, samv_tr(s->c, "section"));
 		samv_buf_puts(b, ";");
-		samv_buf_csv(b, tr(s, "uppgift", "item"));
+		samv_buf_csv(b, samv_tr(s->c, "item"));
 		samv_buf_puts(b, "\r\n");
 		for (size_t i = 0; i < 4; i++) {
-			samv_buf_csv(b, tr(s, "rapport", "report"));
+			samv_buf_csv(b, samv_tr(s->c, "report"));
 			samv_buf_puts(b, ";");
 			samv_buf_csv(b, lines[i]);
 			samv_buf_puts(b, "\r\n");
 		}
-		samv_buf_csv(b, tr(s, "rapport", "report"));
+		samv_buf_csv(b, samv_tr(s->c, "report"));
 		samv_buf_puts(b, ";");
 		put_stamp(d);
 		samv_buf_puts(b, "\r\n");
@@ -1665,7 +1663,7 @@ static void put_header(doc *d)
 	}
 	if (d->f == SAMV_FORMAT_HTML) {
 		samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-				s->c->swedish ? "sv" : "en");
+				samv_catalog_language(s->c->lang));
 		samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 		samv_buf_html(b, title);
 		if (*ledger_name(s)) {
@@ -1731,16 +1729,14 @@ static void render_text(doc *d)
 
 	put_header(d);
 
-	section(d, "s-agreements", tr(s, "Avtal, plan och uppföljning (§ 4.2, § 8)", "Agreements, plan and follow-up (§ 4.2, § 8)"));
-	para(d, pool_printf(p, s->c->swedish ? "Avtal som gäller någon gång under %d, med årets plan för antal och fördelning av studenter (§ 4.2) och årets uppföljning, som lärosätet initierar och som ska vara gjord senast %s (§ 8)."
-					     : "Agreements in force at some time in %d, with the year's plan for the number and distribution of students (§ 4.2) and the year's follow-up, which the university initiates and which is due by %s (§ 8).",
+	section(d, "s-agreements", samv_tr(s->c, "Agreements, plan and follow-up (§ 4.2, § 8)"));
+	para(d, pool_printf(p, samv_tr(s->c, "Agreements in force at some time in %d, with the year's plan for the number and distribution of students (§ 4.2) and the year's follow-up, which the university initiates and which is due by %s (§ 8)."),
 			    y, due));
 	agreements_table(d, &t);
 	put_table(d, &t);
 
-	section(d, "s-places", tr(s, "Studenter placerade mot avtalat (§ 4.1)", "Students placed against agreed (§ 4.1)"));
-	para(d, pool_printf(p, s->c->swedish ? "Placeringar som börjar %d och inte är återtagna eller inställda, per avtal, verksamhet och utbildning, mot avtalat antal studenter per år. Studentveckor är placeringarnas ersatta dagar delat med 5. Ett streck i Avtalat betyder att verksamheten och utbildningen inte finns i avtalets omfattning."
-					     : "Placements starting in %d that are not withdrawn or cancelled, by agreement, unit and programme, against the students agreed per year. Student-weeks are the placements' paid days divided by 5. A dash under Agreed means the unit and programme are not in the agreement's scope.",
+	section(d, "s-places", samv_tr(s->c, "Students placed against agreed (§ 4.1)"));
+	para(d, pool_printf(p, samv_tr(s->c, "Placements starting in %d that are not withdrawn or cancelled, by agreement, unit and programme, against the students agreed per year. Student-weeks are the placements' paid days divided by 5. A dash under Agreed means the unit and programme are not in the agreement's scope."),
 			    y));
 	if (d->f == SAMV_FORMAT_HTML && s->nunits) {
 		bool any = false;
@@ -1748,58 +1744,56 @@ static void render_text(doc *d)
 			any |= charted(&s->units[i]);
 		if (any) {
 			units_table(d, &t);
-			t.caption = tr(s, "Per verksamhet", "By unit");
-			figure(d, chart_placed, pool_printf(p, "%s %d", tr(s, "Avtalat och placerade per verksamhet,", "Agreed and placed by unit,"), y), &t);
+			t.caption = samv_tr(s->c, "By unit");
+			figure(d, chart_placed, pool_printf(p, samv_tr(s->c, "Agreed and placed by unit, %d"), y), &t);
 		}
 	}
 	placements_table(d, &t);
 	put_table(d, &t);
 
-	section(d, "s-compensation", tr(s, "Ersättning (§ 4.6)", "Compensation (§ 4.6)"));
-	para(d, pool_printf(p, s->c->swedish ? "Beräknad: ersättningen för bekräftade och genomförda placeringar under vårterminen och höstterminen %d. Fakturerad: summan av fakturorna för terminerna. Betald: fakturor med betaldatum. Utestående: fakturerad minus betald."
-					     : "Computed: the compensation for confirmed and completed placements of the spring and autumn terms of %d. Invoiced: the totals of the invoices for those terms. Paid: invoices with a payment date. Outstanding: invoiced less paid.",
+	section(d, "s-compensation", samv_tr(s->c, "Compensation (§ 4.6)"));
+	para(d, pool_printf(p, samv_tr(s->c, "Computed: the compensation for confirmed and completed placements of the spring and autumn terms of %d. Invoiced: the totals of the invoices for those terms. Paid: invoices with a payment date. Outstanding: invoiced less paid."),
 			    y));
 	compensation_table(d, &t);
 	put_table(d, &t);
-	heading(d, 3, NULL, tr(s, "Per termin", "By term"));
+	heading(d, 3, NULL, samv_tr(s->c, "By term"));
 	terms_table(d, &t);
 	if (d->f == SAMV_FORMAT_HTML && (s->term_computed[0] || s->term_computed[1] || s->term_invoiced[0] || s->term_invoiced[1]))
-		figure(d, chart_compensation, pool_printf(p, "%s %d", tr(s, "Ersättning per termin,", "Compensation by term,"), y), &t);
+		figure(d, chart_compensation, pool_printf(p, samv_tr(s->c, "Compensation by term, %d"), y), &t);
 	else
 		put_table(d, &t);
 
-	section(d, "s-supervisors", tr(s, "Handledare och handledarutbildning (§ 4.4)", "Supervisors and supervisor training (§ 4.4)"));
-	para(d, pool_printf(p, s->c->swedish ? "Handledare och huvudansvariga handledare för placeringar under %d: %zu, varav %lld med webbintroduktion eller 7,5 hp avslutad senast %d-12-31. Datumen är första avslutade kurs."
-					     : "Supervisors and lead supervisors of placements during %d: %zu, of whom %lld had completed the web introduction or 7.5 credits by %d-12-31. The dates are each course's first completion.",
+	section(d, "s-supervisors", samv_tr(s->c, "Supervisors and supervisor training (§ 4.4)"));
+	para(d, pool_printf(p, samv_tr(s->c, "Supervisors and lead supervisors of placements during %d: %zu, of whom %lld had completed the web introduction or 7.5 credits by %d-12-31. The dates are each course's first completion."),
 			    y, s->nsups, (long long)trained_by_year_end(s), y));
 	supervisors_table(d, &t);
 	put_table(d, &t);
 
-	section(d, "s-courses", tr(s, "Kurser och projekt (§ 5.1, § 6)", "Courses and projects (§ 5.1, § 6)"));
-	heading(d, 3, NULL, pool_printf(p, "%s %d", tr(s, "Fortbildning för medarbetare", "Courses for staff"), y));
+	section(d, "s-courses", samv_tr(s->c, "Courses and projects (§ 5.1, § 6)"));
+	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Courses for staff %d"), y));
 	courses_table(d, &t);
 	put_table(d, &t);
-	heading(d, 3, NULL, pool_printf(p, "%s %d", tr(s, "Projekt och studentuppsatser", "Projects and student theses"), y));
+	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Projects and student theses %d"), y));
 	projects_table(d, &t);
 	put_table(d, &t);
 
-	section(d, "s-meetings", tr(s, "Möten", "Meetings"));
-	para(d, pool_printf(p, s->c->swedish ? "Organ med ledamöter under %d, möten med protokoll daterade %d mot antal möten per år enligt avsiktsförklaringen."
-					     : "Bodies with members during %d, meetings with protocols dated in %d against the meetings per year of the declaration of intent.",
+	section(d, "s-meetings", samv_tr(s->c, "Meetings"));
+	para(d, pool_printf(p, samv_tr(s->c, "Bodies with members during %d, meetings with protocols dated in %d against the meetings per year of the declaration of intent."),
 			    y, y));
 	meetings_table(d, &t);
 	put_table(d, &t);
 
-	section(d, "s-findings", tr(s, "Fynd per regel (samv-check)", "Findings by rule (samv-check)"));
+	section(d, "s-findings", samv_tr(s->c, "Findings by rule (samv-check)"));
 	char today[11];
 	samv_date_format(s->c->cfg->today, today);
 	size_t errors = samv_report_errors(s->c), warnings = warnings_of(s->c);
-	if (s->c->swedish)
-		para(d, pool_printf(p, "Fynd i hela liggaren per %s, inte bara för %d: %zu fel och %zu %s.", today, y,
-				    errors, warnings, warnings == 1 ? "varning" : "varningar"));
-	else
-		para(d, pool_printf(p, "Findings in the whole ledger as of %s, not only for %d: %zu error%s and %zu warning%s.",
-				    today, y, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s"));
+	/* TRANSLATORS: the counts in "Findings in the whole ledger ...: 3 errors and 1 warning." */
+	const char *nerrors = pool_printf(p, samv_trn(s->c, "%zu error", "%zu errors", errors), errors);
+	/* TRANSLATORS: the counts in "Findings in the whole ledger ...: 3 errors and 1 warning." */
+	const char *nwarnings = pool_printf(p, samv_trn(s->c, "%zu warning", "%zu warnings", warnings), warnings);
+	/* TRANSLATORS: the first %s is a date, %d the report's year, then "3 errors" and "1 warning". */
+	para(d, pool_printf(p, samv_tr(s->c, "Findings in the whole ledger as of %s, not only for %d: %s and %s."), today, y,
+			    nerrors, nwarnings));
 	findings_table(d, &t);
 	put_table(d, &t);
 
@@ -2135,13 +2129,13 @@ int samv_report_summary(const samv_report_ctx *c, int year, const char *by, samv
 	} else if (strcmp(by, "university") == 0) {
 		s.by = BY_UNIVERSITY;
 	} else {
-		*err = samv_strprintf("unknown --by '%s': use agreement, municipality or university", by);
+		*err = samv_strprintf(_("unknown --by '%s': use agreement, municipality or university"), by);
 		return -1;
 	}
 	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML && format != SAMV_FORMAT_CSV &&
 	    format != SAMV_FORMAT_JSON) {
 		static const char *const names[] = { "md", "html", "csv", "json", "ubl", "ics" };
-		*err = samv_strprintf("summary has no %s format (md, html, csv or json)", names[format]);
+		*err = samv_strprintf(_("summary has no %s format (md, html, csv or json)"), names[format]);
 		return -1;
 	}
 	s.first = samv_date_from_ymd(year, 1, 1);
@@ -2156,7 +2150,7 @@ int samv_report_summary(const samv_report_ctx *c, int year, const char *by, samv
 			render_text(&d);
 	}
 	if (s.oom || s.pool.oom || d.oom || out.oom) {
-		*err = samv_strprintf("out of memory");
+		*err = samv_strprintf(_("out of memory"));
 		goto done;
 	}
 	char name[32];
