@@ -24,7 +24,7 @@ extract() {
 	sed -i '/^"POT-Creation-Date:/d' "$1"
 }
 
-plural='"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'
+plural='"Plural-Forms: nplurals=2; plural=(n != 1);\n"'
 
 case $mode in
 update)
