@@ -64,9 +64,9 @@ $(BUILD)/lib/%.o: cmd/lib/%.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/lib/schemas.c: $(SCHEMAS) scripts/embed-schemas.sh
+$(BUILD)/lib/schemas.c: $(SCHEMAS) scripts/embed.sh
 	@mkdir -p $(dir $@)
-	$(QUIET_GEN)sh scripts/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+	$(QUIET_GEN)sh scripts/embed.sh schemas $(SCHEMAS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/schemas.o: $(BUILD)/lib/schemas.c
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -76,9 +76,9 @@ $(BUILD)/locale/%.mo: po/%.po
 	@mkdir -p $(dir $@)
 	$(QUIET_GEN)msgfmt --check -o $@ $<
 
-$(BUILD)/lib/catalogs.c: $(MO) scripts/embed-catalogs.sh
+$(BUILD)/lib/catalogs.c: $(MO) scripts/embed.sh
 	@mkdir -p $(dir $@)
-	$(QUIET_GEN)sh scripts/embed-catalogs.sh $(MO) > $@.tmp && mv $@.tmp $@
+	$(QUIET_GEN)sh scripts/embed.sh catalogs $(MO) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/catalogs.o: $(BUILD)/lib/catalogs.c
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -22,7 +22,8 @@ FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/samv.dict
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -Icmd/lib \
 	-I$(FUZZ_BUILD) -MMD -MP
-FUZZ_LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(FUZZ_BUILD)/lib/%.o) $(FUZZ_BUILD)/lib/schemas.o
+FUZZ_LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(FUZZ_BUILD)/lib/%.o) $(FUZZ_BUILD)/lib/schemas.o \
+	$(FUZZ_BUILD)/lib/catalogs.o
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 # The library with coverage instrumentation only; libFuzzer's main is linked into each target.
@@ -30,11 +31,13 @@ $(FUZZ_BUILD)/lib/%.o: cmd/lib/%.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(FUZZ_BUILD)/lib/schemas.c: $(SCHEMAS) scripts/embed-schemas.sh
+# The generated sources are the main build's.
+$(FUZZ_BUILD)/lib/schemas.o: $(BUILD)/lib/schemas.c
 	@mkdir -p $(dir $@)
-	$(QUIET_GEN)sh scripts/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_BUILD)/lib/schemas.o: $(FUZZ_BUILD)/lib/schemas.c
+$(FUZZ_BUILD)/lib/catalogs.o: $(BUILD)/lib/catalogs.c
+	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
 $(FUZZ_BINS:=.o): $(FUZZ_BUILD)/%.o: tests/fuzz/%.c

@@ -1,6 +1,6 @@
 /*
  * schemas.h — the record schemas of schema/, embedded at build time
- * (scripts/embed-schemas.sh), so an installed binary needs no source tree.
+ * (scripts/embed.sh), so an installed binary needs no source tree.
  */
 #ifndef SAMV_SCHEMAS_H
 #define SAMV_SCHEMAS_H
