@@ -30,23 +30,32 @@ typedef struct samv_pair {
 	samv_node *value;
 } samv_pair;
 
+/* 32 bytes on 64-bit targets: a ledger keeps every file's tree until its rules have run, so
+ * the node's size is most of samv-check's memory. Scalars use len, text and num;
+ * collections count and c; the unions share their storage. Lengths and counts fit 32 bits
+ * because no input is near 4 GiB: record files are at most SAMV_SOURCE_MAX_FILE (16 MiB)
+ * and the JSON read is samv's own schemas. */
 struct samv_node {
 	samv_node_kind kind;
 	uint32_t line, col;
+	union {
+		uint32_t len; /* scalars: bytes of text */
+		uint32_t count; /* items of a sequence, pairs of a mapping */
+	};
 	/* Scalars: the text as written (strings unescaped), NUL-terminated; money and
 	 * dates are read from this text, never from the float. NULL for collections. */
 	const char *text;
-	size_t len;
 	union {
-		bool b;
-		int64_t i;
-		double f;
-	} num;
-	size_t count; /* items of a sequence, pairs of a mapping */
-	union {
-		samv_node **items;
-		samv_pair *pairs;
-	} c;
+		union {
+			bool b;
+			int64_t i;
+			double f;
+		} num;
+		union {
+			samv_node **items;
+			samv_pair *pairs;
+		} c;
+	};
 };
 
 /* A simple bump allocator: blocks are freed all at once by samv_arena_free. */
@@ -55,21 +64,40 @@ typedef struct samv_arena {
 	samv_arena_block *head;
 	size_t used; /* bytes of the head block in use */
 	size_t total; /* bytes handed out, for the size bound and benchmarks */
+	size_t block; /* size of the blocks it takes from malloc; 0 until the first */
 } samv_arena;
 
+/* Size the arena's blocks (before its first allocation) for about this many bytes, when the
+ * caller can tell: a small document then takes one small block, a large one few blocks. */
+void samv_arena_size(samv_arena *a, size_t expected);
 void *samv_arena_alloc(samv_arena *a, size_t size); /* zeroed; NULL when out of memory */
 char *samv_arena_strndup(samv_arena *a, const char *s, size_t len);
 void samv_arena_free(samv_arena *a);
+
+/* A set of distinct strings, for the scalar texts of many documents: a ledger's hundreds of
+ * thousands of scalars are a few tens of thousands of distinct texts (keys, dates, ids,
+ * statuses), so each is kept once. */
+typedef struct samv_strings samv_strings;
+samv_strings *samv_strings_new(void); /* NULL when out of memory */
+void samv_strings_free(samv_strings *set); /* accepts NULL */
+/* The set's NUL-terminated copy of s[0..len), added when new; NULL when out of memory. */
+const char *samv_strings_intern(samv_strings *set, const char *s, size_t len);
 
 /* One loaded file. path is as given to the loader (relative to the ledger root). */
 typedef struct samv_doc {
 	char *path;
 	samv_arena arena;
 	samv_node *root; /* NULL when the file could not be loaded or is empty */
+	/* Borrowed, may be NULL: where the loader keeps scalar texts instead of the arena.
+	 * Whoever sets it keeps the set alive as long as the document. */
+	samv_strings *strings;
 } samv_doc;
 
 samv_doc *samv_doc_new(const char *path); /* NULL when out of memory */
 void samv_doc_free(samv_doc *doc); /* accepts NULL */
+/* A scalar's text for the document's tree: from its string set when it has one, else
+ * copied to its arena. NULL when out of memory. */
+const char *samv_doc_text(samv_doc *doc, const char *s, size_t len);
 
 /* Lookup helpers. They return NULL when node is not a mapping or the key is absent. */
 samv_node *samv_node_get(const samv_node *map, const char *key);
