@@ -5,7 +5,8 @@
  * useless "line 1 column 1", so we find the real position ourselves), the libyaml event
  * loop that builds nodes, and per mapping a duplicate-key check. Open collections live on
  * a frame stack; their children wait on one shared scratch stack and are copied into the
- * document's arena when the collection ends, so every node array is allocated exactly once.
+ * document's arena (or its store's) when the collection ends, so every node array is
+ * allocated exactly once.
  */
 #include "load.h"
 
@@ -114,7 +115,7 @@ static void out_of_memory(loader *ld)
 
 static samv_node *new_node(loader *ld, samv_node_kind kind, yaml_mark_t mark)
 {
-	samv_node *n = samv_arena_alloc(&ld->doc->arena, sizeof *n);
+	samv_node *n = samv_doc_alloc(ld->doc, sizeof *n);
 	if (!n) {
 		out_of_memory(ld);
 		return NULL;
@@ -349,7 +350,7 @@ static void close_collection(loader *ld)
 	samv_node **kids = children ? ld->scratch + f->first : NULL;
 	if (n->kind == SAMV_NODE_SEQ) {
 		n->count = (uint32_t)children; /* the file is under 4 GiB (load.h) */
-		n->c.items = samv_arena_alloc(&ld->doc->arena, children * sizeof *n->c.items);
+		n->c.items = samv_doc_alloc(ld->doc, children * sizeof *n->c.items);
 		if (!n->c.items) {
 			out_of_memory(ld);
 			return;
@@ -358,7 +359,7 @@ static void close_collection(loader *ld)
 			memcpy(n->c.items, kids, children * sizeof *kids);
 	} else {
 		n->count = (uint32_t)(children / 2);
-		n->c.pairs = samv_arena_alloc(&ld->doc->arena, n->count * sizeof *n->c.pairs);
+		n->c.pairs = samv_doc_alloc(ld->doc, n->count * sizeof *n->c.pairs);
 		if (!n->c.pairs) {
 			out_of_memory(ld);
 			return;
@@ -583,10 +584,6 @@ int samv_load_yaml(samv_doc *doc, const char *data, size_t len, samv_diags *diag
 	if (!encoding_ok(&ld))
 		return -1;
 
-	/* A record's tree takes about 3.3 bytes of arena per byte of YAML when its texts go
-	 * to a string set (2.7 to 4.4 over the benchmark's files): one block of 3.5 holds most
-	 * files whole, and the rest spill into one more. */
-	samv_arena_size(&doc->arena, len / 2 * 7);
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
 		return -2;

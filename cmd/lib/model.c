@@ -305,15 +305,15 @@ static int load_files(loader *ld, samv_file *files, size_t count)
 {
 	samv_ledger *l = ld->l;
 	l->docs = calloc(count ? count : 1, sizeof *l->docs);
-	l->strings = samv_strings_new();
-	if (!l->docs || !l->strings)
+	l->store = samv_store_new();
+	if (!l->docs || !l->store)
 		return -1;
 	for (size_t i = 0; i < count; i++) {
 		samv_doc *doc = samv_doc_new(files[i].path);
 		if (!doc)
 			return -1;
 		l->docs[l->ndocs++] = doc;
-		doc->strings = l->strings;
+		doc->store = l->store;
 		int rc = samv_load_yaml(doc, files[i].data, files[i].len, ld->diags);
 		find_personal_numbers(ld, &files[i]);
 		/* The bytes are not needed once the tree holds its own copies. */
@@ -385,7 +385,7 @@ void samv_ledger_free(samv_ledger *l)
 	for (size_t i = 0; i < l->ndocs; i++)
 		samv_doc_free(l->docs[i]);
 	free(l->docs);
-	samv_strings_free(l->strings);
+	samv_store_free(l->store);
 	free(l);
 }
 

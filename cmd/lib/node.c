@@ -3,8 +3,8 @@
  *
  * Documents are built once and read many times, so nodes are bump-allocated from large
  * blocks and freed all at once with their document: no per-node free, no fragmentation,
- * and a country-size ledger costs a few allocations per file. The string set keeps the
- * scalar texts that a ledger's documents share, each once.
+ * and a country-size ledger costs a few allocations per file. A store holds the trees of a
+ * ledger's documents in one arena, with each distinct scalar text once.
  */
 #include "node.h"
 
@@ -24,19 +24,7 @@ struct samv_arena_block {
 /* Nothing in an arena needs more than 8-byte alignment (pointers, int64_t, double), and
  * max_align_t's 16 would round a 40-byte request up to 48. */
 #define ARENA_ALIGN ((size_t)8)
-/* Blocks of an arena nobody sized (schemas, typed records): few arenas, many objects. */
 #define ARENA_BLOCK ((size_t)64 * 1024)
-/* A sized arena's smallest block: below this malloc's own overhead begins to count. */
-#define ARENA_MIN_BLOCK ((size_t)1024)
-
-void samv_arena_size(samv_arena *a, size_t expected)
-{
-	if (a->head)
-		return;
-	if (expected < ARENA_MIN_BLOCK)
-		expected = ARENA_MIN_BLOCK;
-	a->block = (expected + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
-}
 
 void *samv_arena_alloc(samv_arena *a, size_t size)
 {
@@ -44,16 +32,14 @@ void *samv_arena_alloc(samv_arena *a, size_t size)
 	if (!size)
 		size = ARENA_ALIGN;
 	if (!a->head || a->head->size - a->used < size) {
-		if (!a->block)
-			a->block = ARENA_BLOCK;
-		size_t bsize = size > a->block ? size : a->block;
+		size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
 		samv_arena_block *b = malloc(sizeof *b + bsize);
 		if (!b)
 			return NULL;
 		b->size = bsize;
 		/* A block made for one large object goes behind the head, so the head's free
 		 * space stays usable for the small objects that follow. */
-		if (a->head && bsize > a->block) {
+		if (a->head && bsize > ARENA_BLOCK) {
 			b->next = a->head->next;
 			a->head->next = b;
 			a->total += size;
@@ -90,46 +76,47 @@ void samv_arena_free(samv_arena *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Open addressing with linear probing in a power-of-two table at most half full; each slot
- * keeps its string's hash and length, so a probe rarely reaches memcmp. */
-typedef struct strings_slot {
+/* The distinct texts are in an open-addressing table with linear probing, a power of two
+ * in size and at most half full; each slot keeps its text's hash and length, so a probe
+ * rarely reaches memcmp. */
+typedef struct text_slot {
 	const char *s; /* NULL: empty */
 	uint32_t len, hash;
-} strings_slot;
+} text_slot;
 
-struct samv_strings {
-	samv_arena text;
-	strings_slot *slots;
+struct samv_store {
+	samv_arena arena; /* nodes, node arrays and texts */
+	text_slot *slots;
 	size_t cap, n;
 };
 
-#define STRINGS_FIRST_CAP ((size_t)1024)
+#define STORE_FIRST_CAP ((size_t)1024)
 
-samv_strings *samv_strings_new(void)
+samv_store *samv_store_new(void)
 {
-	samv_strings *set = calloc(1, sizeof *set);
-	if (!set)
+	samv_store *store = calloc(1, sizeof *store);
+	if (!store)
 		return NULL;
-	set->slots = calloc(STRINGS_FIRST_CAP, sizeof *set->slots);
-	if (!set->slots) {
-		free(set);
+	store->slots = calloc(STORE_FIRST_CAP, sizeof *store->slots);
+	if (!store->slots) {
+		free(store);
 		return NULL;
 	}
-	set->cap = STRINGS_FIRST_CAP;
-	return set;
+	store->cap = STORE_FIRST_CAP;
+	return store;
 }
 
-void samv_strings_free(samv_strings *set)
+void samv_store_free(samv_store *store)
 {
-	if (!set)
+	if (!store)
 		return;
-	samv_arena_free(&set->text);
-	free(set->slots);
-	free(set);
+	samv_arena_free(&store->arena);
+	free(store->slots);
+	free(store);
 }
 
 /* FNV-1a: the texts are short (a key, a date, an id), where it is as fast as any. */
-static uint32_t strings_hash(const char *s, size_t len)
+static uint32_t text_hash(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++)
@@ -137,50 +124,50 @@ static uint32_t strings_hash(const char *s, size_t len)
 	return h;
 }
 
-static int strings_grow(samv_strings *set)
+static int store_grow(samv_store *store)
 {
-	size_t cap = set->cap * 2;
-	strings_slot *slots = calloc(cap, sizeof *slots);
+	size_t cap = store->cap * 2;
+	text_slot *slots = calloc(cap, sizeof *slots);
 	if (!slots)
 		return -1;
-	for (size_t i = 0; i < set->cap; i++) {
-		if (!set->slots[i].s)
+	for (size_t i = 0; i < store->cap; i++) {
+		if (!store->slots[i].s)
 			continue;
-		size_t j = set->slots[i].hash & (cap - 1);
+		size_t j = store->slots[i].hash & (cap - 1);
 		while (slots[j].s)
 			j = (j + 1) & (cap - 1);
-		slots[j] = set->slots[i];
+		slots[j] = store->slots[i];
 	}
-	free(set->slots);
-	set->slots = slots;
-	set->cap = cap;
+	free(store->slots);
+	store->slots = slots;
+	store->cap = cap;
 	return 0;
 }
 
-const char *samv_strings_intern(samv_strings *set, const char *s, size_t len)
+static const char *store_text(samv_store *store, const char *s, size_t len)
 {
 	/* A text is under 4 GiB, as a node's length is: refuse rather than truncate. */
 	if (len > UINT32_MAX)
 		return NULL;
-	uint32_t hash = strings_hash(s, len);
-	size_t i = hash & (set->cap - 1);
-	for (; set->slots[i].s; i = (i + 1) & (set->cap - 1)) {
-		const strings_slot *slot = &set->slots[i];
+	uint32_t hash = text_hash(s, len);
+	size_t i = hash & (store->cap - 1);
+	for (; store->slots[i].s; i = (i + 1) & (store->cap - 1)) {
+		const text_slot *slot = &store->slots[i];
 		if (slot->hash == hash && slot->len == len && memcmp(slot->s, s, len) == 0)
 			return slot->s;
 	}
-	if ((set->n + 1) * 2 > set->cap) {
-		if (strings_grow(set))
+	if ((store->n + 1) * 2 > store->cap) {
+		if (store_grow(store))
 			return NULL;
-		i = hash & (set->cap - 1);
-		while (set->slots[i].s)
-			i = (i + 1) & (set->cap - 1);
+		i = hash & (store->cap - 1);
+		while (store->slots[i].s)
+			i = (i + 1) & (store->cap - 1);
 	}
-	const char *copy = samv_arena_strndup(&set->text, s, len);
+	const char *copy = samv_arena_strndup(&store->arena, s, len);
 	if (!copy)
 		return NULL;
-	set->slots[i] = (strings_slot){ copy, (uint32_t)len, hash };
-	set->n++;
+	store->slots[i] = (text_slot){ copy, (uint32_t)len, hash };
+	store->n++;
 	return copy;
 }
 
@@ -206,10 +193,15 @@ void samv_doc_free(samv_doc *doc)
 	free(doc);
 }
 
+void *samv_doc_alloc(samv_doc *doc, size_t size)
+{
+	return samv_arena_alloc(doc->store ? &doc->store->arena : &doc->arena, size);
+}
+
 const char *samv_doc_text(samv_doc *doc, const char *s, size_t len)
 {
-	if (doc->strings)
-		return samv_strings_intern(doc->strings, s, len);
+	if (doc->store)
+		return store_text(doc->store, s, len);
 	return samv_arena_strndup(&doc->arena, s, len);
 }
 

@@ -64,39 +64,37 @@ typedef struct samv_arena {
 	samv_arena_block *head;
 	size_t used; /* bytes of the head block in use */
 	size_t total; /* bytes handed out, for the size bound and benchmarks */
-	size_t block; /* size of the blocks it takes from malloc; 0 until the first */
 } samv_arena;
 
-/* Size the arena's blocks (before its first allocation) for about this many bytes, when the
- * caller can tell: a small document then takes one small block, a large one few blocks. */
-void samv_arena_size(samv_arena *a, size_t expected);
 void *samv_arena_alloc(samv_arena *a, size_t size); /* zeroed; NULL when out of memory */
 char *samv_arena_strndup(samv_arena *a, const char *s, size_t len);
 void samv_arena_free(samv_arena *a);
 
-/* A set of distinct strings, for the scalar texts of many documents: a ledger's hundreds of
- * thousands of scalars are a few tens of thousands of distinct texts (keys, dates, ids,
- * statuses), so each is kept once. */
-typedef struct samv_strings samv_strings;
-samv_strings *samv_strings_new(void); /* NULL when out of memory */
-void samv_strings_free(samv_strings *set); /* accepts NULL */
-/* The set's NUL-terminated copy of s[0..len), added when new; NULL when out of memory. */
-const char *samv_strings_intern(samv_strings *set, const char *s, size_t len);
+/* The trees of many documents that live and die together, such as a ledger's: their nodes
+ * share one arena, where a small file's own arena would leave most of its block unused,
+ * and their scalar texts are kept once each. A ledger's hundreds of thousands of scalars
+ * are a few tens of thousands of distinct texts (keys, dates, ids, statuses). */
+typedef struct samv_store samv_store;
+samv_store *samv_store_new(void); /* NULL when out of memory */
+void samv_store_free(samv_store *store); /* accepts NULL */
 
 /* One loaded file. path is as given to the loader (relative to the ledger root). */
 typedef struct samv_doc {
 	char *path;
 	samv_arena arena;
 	samv_node *root; /* NULL when the file could not be loaded or is empty */
-	/* Borrowed, may be NULL: where the loader keeps scalar texts instead of the arena.
-	 * Whoever sets it keeps the set alive as long as the document. */
-	samv_strings *strings;
+	/* Borrowed, may be NULL: where the YAML loader puts the tree instead of the arena.
+	 * Whoever sets it keeps the store alive as long as the document. */
+	samv_store *store;
 } samv_doc;
 
 samv_doc *samv_doc_new(const char *path); /* NULL when out of memory */
 void samv_doc_free(samv_doc *doc); /* accepts NULL */
-/* A scalar's text for the document's tree: from its string set when it has one, else
- * copied to its arena. NULL when out of memory. */
+/* Room for the document's tree, zeroed, from its store when it has one, else from its
+ * arena. NULL when out of memory. */
+void *samv_doc_alloc(samv_doc *doc, size_t size);
+/* A scalar's NUL-terminated text for the document's tree: the store's one copy when the
+ * document has a store, else a copy in its arena. NULL when out of memory. */
 const char *samv_doc_text(samv_doc *doc, const char *s, size_t len);
 
 /* Lookup helpers. They return NULL when node is not a mapping or the key is absent. */
