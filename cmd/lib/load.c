@@ -64,6 +64,16 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Records are mostly ASCII: eight bytes at a time while none is NUL or above
+		 * 0x7F (a byte's high bit, or the borrow a NUL leaves in it). */
+		if (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, sizeof w);
+			if (!((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char b = s[i];
 		if (b == 0)
 			return i;
