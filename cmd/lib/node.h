@@ -4,8 +4,9 @@
  * The YAML loader (yaml.c) and the JSON reader (json.c) both build this tree, so the
  * schema validator and the record model never know which syntax a value came from.
  * Every node keeps the line and column (1-based, in characters as an editor counts them)
- * where it starts. All nodes of one document live in one arena owned by a samv_doc and
- * are freed together with it: nothing in the tree is freed on its own.
+ * where it starts. All nodes of one document live in one arena, the samv_doc's own or the
+ * store it shares with the other documents of a ledger, and are freed together with it:
+ * nothing in the tree is freed on its own.
  */
 #ifndef SAMV_NODE_H
 #define SAMV_NODE_H
@@ -34,7 +35,7 @@ typedef struct samv_pair {
  * the node's size is most of samv-check's memory. Scalars use len, text and num;
  * collections count and c; the unions share their storage. Lengths and counts fit 32 bits
  * because no input is near 4 GiB: record files are at most SAMV_SOURCE_MAX_FILE (16 MiB)
- * and the JSON read is samv's own schemas. */
+ * and the JSON read is schemas. */
 struct samv_node {
 	samv_node_kind kind;
 	uint32_t line, col;
@@ -73,7 +74,8 @@ void samv_arena_free(samv_arena *a);
 /* The trees of many documents that live and die together, such as a ledger's: their nodes
  * share one arena, where a small file's own arena would leave most of its block unused,
  * and their scalar texts are kept once each. A ledger's hundreds of thousands of scalars
- * are a few tens of thousands of distinct texts (keys, dates, ids, statuses). */
+ * are a few tens of thousands of distinct texts (keys, dates, ids, statuses). What a
+ * refused file had built stays until the store is freed, no more than its tree would. */
 typedef struct samv_store samv_store;
 samv_store *samv_store_new(void); /* NULL when out of memory */
 void samv_store_free(samv_store *store); /* accepts NULL */
