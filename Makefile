@@ -182,4 +182,4 @@ include mk/editor.mk
 include mk/receivers.mk
 include mk/bench.mk
 
--include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CMDS:=.d) $(UNIT_BIN:=.d) $(BUILD)/tests/jsonschema-suite.d

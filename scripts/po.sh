@@ -10,10 +10,11 @@ pot=po/samv.pot
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# Locations name files, not lines: the template changes when messages do, not when code moves.
 # Strings are marked _() (a message), N_() (a message kept in a table), samv_msgn() (one
 # whose words depend on a count), samv_tr()/samv_trn()/samv_trp() (a report label).
 extract() {
-	xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file \
+	xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file --add-location=file \
 		--keyword=_ --keyword=N_ --keyword=samv_msgn:1,2 \
 		--keyword=samv_tr:2 --keyword=samv_trn:2,3 --keyword=samv_trp:2c,3 \
 		--flag=samv_strprintf:1:c-format --flag=samv_diags_add:6:c-format \
@@ -30,7 +31,7 @@ case $mode in
 update)
 	extract "$pot"
 	if [ -f po/sv.po ]; then
-		msgmerge --quiet --update --backup=none --no-wrap --previous po/sv.po "$pot"
+		msgmerge --quiet --update --backup=none --no-wrap --add-location=file --previous po/sv.po "$pot"
 	else
 		msginit --no-translator --no-wrap -l sv_SE.UTF-8 -i "$pot" -o po/sv.po
 	fi

@@ -192,7 +192,7 @@ static samv_node *string(reader *r)
 		advance(r);
 	}
 	n->text = samv_arena_strndup(&r->doc->arena, r->buf ? r->buf : "", r->nbuf);
-	n->len = r->nbuf;
+	n->len = (uint32_t)r->nbuf; /* the text is under 4 GiB (json.h) */
 	if (!n->text) {
 		fail(r, _("out of memory"));
 		return NULL;
@@ -245,7 +245,7 @@ static samv_node *number(reader *r)
 		fail(r, _("out of memory"));
 		return NULL;
 	}
-	n->len = r->pos - start;
+	n->len = (uint32_t)(r->pos - start);
 	errno = 0;
 	long long v = is_float ? 0 : strtoll(n->text, NULL, 10);
 	if (is_float || errno == ERANGE) {
@@ -339,14 +339,14 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 		goto fail;
 	}
 	if (is_map) {
-		n->count = nk / 2;
+		n->count = (uint32_t)(nk / 2);
 		n->c.pairs = samv_arena_alloc(&r->doc->arena, n->count * sizeof *n->c.pairs);
 		if (!n->c.pairs)
 			goto oom;
 		for (size_t i = 0; i < n->count; i++)
 			n->c.pairs[i] = (samv_pair){ kids[2 * i], kids[2 * i + 1] };
 	} else {
-		n->count = nk;
+		n->count = (uint32_t)nk;
 		n->c.items = samv_arena_alloc(&r->doc->arena, nk * sizeof *kids);
 		if (!n->c.items)
 			goto oom;

@@ -15,7 +15,7 @@
 
 #define SAMV_JSON_MAX_DEPTH 512
 
-/* Parse into doc->root. Returns 0, or -1 with *err a malloc'd message that includes the
+/* Parse into doc->root; text is under 4 GiB (a node's lengths are 32 bits). Returns 0, or -1 with *err a malloc'd message that includes the
  * line and column ("line 3, column 7: expected ':'"). */
 int samv_json_parse(samv_doc *doc, const char *text, size_t len, char **err);
 

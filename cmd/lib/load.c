@@ -5,7 +5,8 @@
  * useless "line 1 column 1", so we find the real position ourselves), the libyaml event
  * loop that builds nodes, and per mapping a duplicate-key check. Open collections live on
  * a frame stack; their children wait on one shared scratch stack and are copied into the
- * document's arena when the collection ends, so every node array is allocated exactly once.
+ * document's arena (or its store's) when the collection ends, so every node array is
+ * allocated exactly once.
  */
 #include "load.h"
 
@@ -65,6 +66,16 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Records are mostly ASCII: eight bytes at a time while none is NUL or above
+		 * 0x7F (a byte's high bit, or the borrow a NUL leaves in it). */
+		if (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, sizeof w);
+			if (!((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char b = s[i];
 		if (b == 0)
 			return i;
@@ -121,7 +132,7 @@ static void out_of_memory(loader *ld)
 
 static samv_node *new_node(loader *ld, samv_node_kind kind, yaml_mark_t mark)
 {
-	samv_node *n = samv_arena_alloc(&ld->doc->arena, sizeof *n);
+	samv_node *n = samv_doc_alloc(ld->doc, sizeof *n);
 	if (!n) {
 		out_of_memory(ld);
 		return NULL;
@@ -358,8 +369,8 @@ static void close_collection(loader *ld)
 	/* Before the first child of the file, scratch is NULL, and NULL + 0 is undefined. */
 	samv_node **kids = children ? ld->scratch + f->first : NULL;
 	if (n->kind == SAMV_NODE_SEQ) {
-		n->count = children;
-		n->c.items = samv_arena_alloc(&ld->doc->arena, children * sizeof *n->c.items);
+		n->count = (uint32_t)children; /* the file is under 4 GiB (load.h) */
+		n->c.items = samv_doc_alloc(ld->doc, children * sizeof *n->c.items);
 		if (!n->c.items) {
 			out_of_memory(ld);
 			return;
@@ -367,8 +378,8 @@ static void close_collection(loader *ld)
 		if (children)
 			memcpy(n->c.items, kids, children * sizeof *kids);
 	} else {
-		n->count = children / 2;
-		n->c.pairs = samv_arena_alloc(&ld->doc->arena, n->count * sizeof *n->c.pairs);
+		n->count = (uint32_t)(children / 2);
+		n->c.pairs = samv_doc_alloc(ld->doc, n->count * sizeof *n->c.pairs);
 		if (!n->c.pairs) {
 			out_of_memory(ld);
 			return;
@@ -408,12 +419,12 @@ static void scalar(loader *ld, const yaml_event_t *ev)
 	samv_node *n = new_node(ld, SAMV_NODE_STRING, ev->start_mark);
 	if (!n)
 		return;
-	n->text = samv_arena_strndup(&ld->doc->arena, value, len);
+	n->text = samv_doc_text(ld->doc, value, len);
 	if (!n->text) {
 		out_of_memory(ld);
 		return;
 	}
-	n->len = len;
+	n->len = (uint32_t)len; /* the file is under 4 GiB (load.h) */
 	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
 		samv_load_resolve_plain(n);
 	attach(ld, n);

@@ -19,8 +19,9 @@
 #define SAMV_LOAD_MAX_DEPTH 64
 
 /*
- * Parse data (len bytes, need not be NUL-terminated) into doc->root. Problems are appended
- * to diags under rule "yaml" with doc->path and the real line and column. Returns 0 on
+ * Parse data (len bytes, under 4 GiB as a node's lengths are 32 bits; need not be
+ * NUL-terminated) into doc->root. Problems are appended to diags under rule "yaml" with
+ * doc->path and the real line and column. Returns 0 on
  * success (doc->root is NULL for a file with no document, e.g. only comments), -1 when the
  * file was refused (doc->root is then NULL), -2 when out of memory.
  */

@@ -63,7 +63,7 @@ typedef struct loader {
 	samv_ledger *l;
 	samv_diags *diags;
 	samv_schema *schemas[SAMV_KIND_COUNT];
-	size_t caprecords;
+	size_t caprecords, capdocs;
 } loader;
 
 static int compile_schemas(loader *ld, char **err)
@@ -324,26 +324,32 @@ static void find_personal_numbers(loader *ld, const samv_file *f)
 	}
 }
 
-static int load_files(loader *ld, samv_file *files, size_t count)
+/* One file of the listing (a samv_file_fn): 0, or 1 when out of memory. Its bytes are
+ * freed on return; the tree keeps its own copies. */
+static int load_file(samv_file *f, void *ctx)
 {
+	loader *ld = ctx;
 	samv_ledger *l = ld->l;
-	l->docs = calloc(count ? count : 1, sizeof *l->docs);
-	if (!l->docs)
-		return -1;
-	for (size_t i = 0; i < count; i++) {
-		samv_doc *doc = samv_doc_new(files[i].path);
-		if (!doc)
-			return -1;
-		l->docs[l->ndocs++] = doc;
-		int rc = samv_load_yaml(doc, files[i].data, files[i].len, ld->diags);
-		find_personal_numbers(ld, &files[i]);
-		/* The bytes are not needed once the tree holds its own copies. */
-		samv_file_clear(&files[i]);
-		if (rc == -2)
-			return -1;
-		if (rc == 0 && add_record(ld, doc))
-			return -1;
+	if (l->ndocs == ld->capdocs) {
+		size_t cap = ld->capdocs ? ld->capdocs * 2 : 64;
+		samv_doc **docs = realloc(l->docs, cap * sizeof *docs);
+		if (!docs)
+			return 1;
+		l->docs = docs;
+		ld->capdocs = cap;
 	}
+	samv_doc *doc = samv_doc_new(f->path);
+	if (!doc)
+		return 1;
+	l->docs[l->ndocs++] = doc;
+	l->nfiles++;
+	doc->store = l->store;
+	int rc = samv_load_yaml(doc, f->data, f->len, ld->diags);
+	find_personal_numbers(ld, f);
+	if (rc == -2)
+		return 1;
+	if (rc == 0 && add_record(ld, doc))
+		return 1;
 	return 0;
 }
 
@@ -353,20 +359,19 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 	*out = NULL;
 	loader ld = { .diags = diags };
 	char **ignore = NULL;
-	size_t nignore = 0, nfiles = 0;
-	samv_file *files = NULL;
-	int rc = -1;
+	size_t nignore = 0;
+	int rc = -1, listed;
 
 	ld.l = calloc(1, sizeof *ld.l);
-	if (!ld.l || compile_schemas(&ld, err))
+	if (!ld.l || !(ld.l->store = samv_store_new()) || compile_schemas(&ld, err))
 		goto done;
 	if (read_ignore(src, &ignore, &nignore, err))
 		goto done;
-	if (samv_source_list(src, (const char *const *)ignore, nignore, &files, &nfiles, diags,
-			     unreadable, err))
+	listed = samv_source_each(src, (const char *const *)ignore, nignore, load_file, &ld, diags,
+				  unreadable, err);
+	if (listed < 0)
 		goto done;
-	ld.l->nfiles = nfiles;
-	if (load_files(&ld, files, nfiles)) {
+	if (listed) {
 		*err = samv_strprintf("%s", _("out of memory while loading the ledger"));
 		goto done;
 	}
@@ -380,7 +385,6 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 	ld.l->config = ld.l->by_kind[1] > 0 ? &ld.l->records[0] : NULL;
 	rc = 0;
 done:
-	samv_files_free(files, nfiles);
 	for (size_t i = 0; i < nignore; i++)
 		free(ignore[i]);
 	free(ignore);
@@ -406,6 +410,7 @@ void samv_ledger_free(samv_ledger *l)
 	for (size_t i = 0; i < l->ndocs; i++)
 		samv_doc_free(l->docs[i]);
 	free(l->docs);
+	samv_store_free(l->store);
 	free(l);
 }
 

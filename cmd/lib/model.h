@@ -50,6 +50,7 @@ typedef struct samv_record {
 typedef struct samv_ledger {
 	samv_doc **docs; /* every file that was read, loaded or not */
 	size_t ndocs;
+	samv_store *store; /* the trees of all docs, which borrow it */
 	samv_record *records; /* sorted by kind, then id, then file */
 	size_t nrecords;
 	size_t by_kind[SAMV_KIND_COUNT + 1]; /* records of kind k are [by_kind[k], by_kind[k+1]) */

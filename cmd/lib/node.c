@@ -3,27 +3,34 @@
  *
  * Documents are built once and read many times, so nodes are bump-allocated from large
  * blocks and freed all at once with their document: no per-node free, no fragmentation,
- * and a country-size ledger costs a few allocations per file.
+ * and a country-size ledger costs a few allocations per file. A store holds the trees of a
+ * ledger's documents in one arena, with each distinct scalar text once.
  */
 #include "node.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Every file's tree is kept until the rules have run: a node that grows grows samv-check's
+ * memory by as much per node. */
+_Static_assert(sizeof(void *) != 8 || sizeof(samv_node) == 32, "a node is 32 bytes");
+
 struct samv_arena_block {
 	samv_arena_block *next;
 	size_t size;
-	max_align_t data[];
+	uint64_t data[];
 };
 
+/* Nothing in an arena needs more than 8-byte alignment (pointers, int64_t, double), and
+ * max_align_t's 16 would round a 40-byte request up to 48. */
+#define ARENA_ALIGN ((size_t)8)
 #define ARENA_BLOCK ((size_t)64 * 1024)
 
 void *samv_arena_alloc(samv_arena *a, size_t size)
 {
-	size_t align = sizeof(max_align_t);
-	size = (size + align - 1) / align * align;
+	size = (size + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
 	if (!size)
-		size = align;
+		size = ARENA_ALIGN;
 	if (!a->head || a->head->size - a->used < size) {
 		size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
 		samv_arena_block *b = malloc(sizeof *b + bsize);
@@ -69,6 +76,101 @@ void samv_arena_free(samv_arena *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* The distinct texts are in an open-addressing table with linear probing, a power of two
+ * in size and at most half full; each slot keeps its text's hash and length, so a probe
+ * rarely reaches memcmp. */
+typedef struct text_slot {
+	const char *s; /* NULL: empty */
+	uint32_t len, hash;
+} text_slot;
+
+struct samv_store {
+	samv_arena arena; /* nodes, node arrays and texts */
+	text_slot *slots;
+	size_t cap, n;
+};
+
+#define STORE_FIRST_CAP ((size_t)1024)
+
+samv_store *samv_store_new(void)
+{
+	samv_store *store = calloc(1, sizeof *store);
+	if (!store)
+		return NULL;
+	store->slots = calloc(STORE_FIRST_CAP, sizeof *store->slots);
+	if (!store->slots) {
+		free(store);
+		return NULL;
+	}
+	store->cap = STORE_FIRST_CAP;
+	return store;
+}
+
+void samv_store_free(samv_store *store)
+{
+	if (!store)
+		return;
+	samv_arena_free(&store->arena);
+	free(store->slots);
+	free(store);
+}
+
+/* FNV-1a: the texts are short (a key, a date, an id), where it is as fast as any. */
+static uint32_t text_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int store_grow(samv_store *store)
+{
+	size_t cap = store->cap * 2;
+	text_slot *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < store->cap; i++) {
+		if (!store->slots[i].s)
+			continue;
+		size_t j = store->slots[i].hash & (cap - 1);
+		while (slots[j].s)
+			j = (j + 1) & (cap - 1);
+		slots[j] = store->slots[i];
+	}
+	free(store->slots);
+	store->slots = slots;
+	store->cap = cap;
+	return 0;
+}
+
+static const char *store_text(samv_store *store, const char *s, size_t len)
+{
+	/* A text is under 4 GiB, as a node's length is: refuse rather than truncate. */
+	if (len > UINT32_MAX)
+		return NULL;
+	uint32_t hash = text_hash(s, len);
+	size_t i = hash & (store->cap - 1);
+	for (; store->slots[i].s; i = (i + 1) & (store->cap - 1)) {
+		const text_slot *slot = &store->slots[i];
+		if (slot->hash == hash && slot->len == len && memcmp(slot->s, s, len) == 0)
+			return slot->s;
+	}
+	if ((store->n + 1) * 2 > store->cap) {
+		if (store_grow(store))
+			return NULL;
+		i = hash & (store->cap - 1);
+		while (store->slots[i].s)
+			i = (i + 1) & (store->cap - 1);
+	}
+	const char *copy = samv_arena_strndup(&store->arena, s, len);
+	if (!copy)
+		return NULL;
+	store->slots[i] = (text_slot){ copy, (uint32_t)len, hash };
+	store->n++;
+	return copy;
+}
+
 samv_doc *samv_doc_new(const char *path)
 {
 	samv_doc *doc = calloc(1, sizeof *doc);
@@ -89,6 +191,18 @@ void samv_doc_free(samv_doc *doc)
 	samv_arena_free(&doc->arena);
 	free(doc->path);
 	free(doc);
+}
+
+void *samv_doc_alloc(samv_doc *doc, size_t size)
+{
+	return samv_arena_alloc(doc->store ? &doc->store->arena : &doc->arena, size);
+}
+
+const char *samv_doc_text(samv_doc *doc, const char *s, size_t len)
+{
+	if (doc->store)
+		return store_text(doc->store, s, len);
+	return samv_arena_strndup(&doc->arena, s, len);
 }
 
 samv_pair *samv_node_get_pair(const samv_node *map, const char *key)

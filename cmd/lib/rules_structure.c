@@ -183,7 +183,7 @@ static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed)
 	const samv_record *p = ref_party_id(c, n, party_id, allowed);
 	if (p)
 		ref_member_of(c, &(samv_node){ .kind = SAMV_NODE_STRING, .line = n->line, .col = n->col,
-					       .text = slash + 1, .len = strlen(slash + 1) },
+					       .text = slash + 1, .len = (uint32_t)strlen(slash + 1) },
 			      p, "people");
 	free(party_id);
 }

@@ -291,16 +291,25 @@ static int load_commit(samv_source *src, const char *rel, char **data, size_t *l
 	return ret;
 }
 
+static bool is_overlay(const samv_source *src, const char *rel)
+{
+	return src->overlay.path && strcmp(src->overlay.path, rel) == 0;
+}
+
+static int load_overlay(const samv_source *src, char **data, size_t *len)
+{
+	*data = malloc(src->overlay.len + 1);
+	if (!*data)
+		return LOAD_FAILED;
+	memcpy(*data, src->overlay.data, src->overlay.len + 1);
+	*len = src->overlay.len;
+	return LOAD_OK;
+}
+
 static int load_path(samv_source *src, const char *rel, char **data, size_t *len, char **why)
 {
-	if (src->overlay.path && strcmp(src->overlay.path, rel) == 0) {
-		*data = malloc(src->overlay.len + 1);
-		if (!*data)
-			return LOAD_FAILED;
-		memcpy(*data, src->overlay.data, src->overlay.len + 1);
-		*len = src->overlay.len;
-		return LOAD_OK;
-	}
+	if (is_overlay(src, rel))
+		return load_overlay(src, data, len);
 	switch (src->kind) {
 	case SAMV_SOURCE_INDEX:
 		return load_index(src, rel, data, len, why);
@@ -607,11 +616,20 @@ int samv_source_read(samv_source *src, const char *path, samv_file *out, char **
 
 /* ---- listing ---- */
 
+/* A record file found by the walk, to be read once the listing is sorted: by its path from
+ * the work tree (and the overlay), or by its object id from git. */
+typedef struct entry {
+	char *path; /* relative to the root; owned */
+	bool git;
+	unsigned mode;
+	git_oid id;
+} entry;
+
 typedef struct lister {
 	samv_source *src;
 	const char *const *ignore;
 	size_t nignore;
-	samv_file *files;
+	entry *entries;
 	size_t count, cap;
 	samv_diags *diags;
 	bool *unreadable;
@@ -645,10 +663,9 @@ static void report(lister *l, const char *rel, const char *msg)
 	samv_diags_add(l->diags, "yaml", rel, 1, 1, "%s", msg);
 }
 
-/* File what loading rel came to: a record, a finding, or a failure (-1). Takes data
- * and why. */
-static int file_outcome(lister *l, const char *rel, int code, char *data, size_t len,
-			char *why)
+/* What reading rel came to: 0 read, 1 a finding or nothing (it vanished since the
+ * directory was read), -1 out of memory. Takes why. */
+static int read_outcome(lister *l, const char *rel, int code, char *why)
 {
 	if (code == LOAD_FAILED)
 		return oom(l);
@@ -657,48 +674,39 @@ static int file_outcome(lister *l, const char *rel, int code, char *data, size_t
 		free(why);
 		if (code == LOAD_UNREADABLE)
 			*l->unreadable = true;
-		return 0;
+		return 1;
 	}
-	if (code == LOAD_ABSENT) /* vanished since the directory was read */
-		return 0;
+	return code == LOAD_ABSENT ? 1 : 0;
+}
+
+static int add_entry(lister *l, const char *rel, bool git, unsigned mode, const git_oid *id)
+{
 	if (l->count == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
-		samv_file *files = realloc(l->files, cap * sizeof *files);
-		if (!files) {
-			free(data);
+		entry *entries = realloc(l->entries, cap * sizeof *entries);
+		if (!entries)
 			return oom(l);
-		}
-		l->files = files;
+		l->entries = entries;
 		l->cap = cap;
 	}
-	samv_file *f = &l->files[l->count];
-	f->path = strdup(rel);
-	if (!f->path) {
-		free(data);
+	entry *e = &l->entries[l->count];
+	*e = (entry){ .path = strdup(rel), .git = git, .mode = mode };
+	if (!e->path)
 		return oom(l);
-	}
-	f->data = data;
-	f->len = len;
+	if (id)
+		e->id = *id;
 	l->count++;
 	return 0;
 }
 
 static int take(lister *l, const char *rel)
 {
-	char *data = NULL, *why = NULL;
-	size_t len = 0;
-	int code = load_path(l->src, rel, &data, &len, &why);
-
-	return file_outcome(l, rel, code, data, len, why);
+	return add_entry(l, rel, false, 0, NULL);
 }
 
 static int take_object(lister *l, const char *rel, unsigned mode, const git_oid *id)
 {
-	char *data = NULL, *why = NULL;
-	size_t len = 0;
-	int code = load_git_object(l->src, mode, id, &data, &len, &why);
-
-	return file_outcome(l, rel, code, data, len, why);
+	return add_entry(l, rel, true, mode, id);
 }
 
 static int walk_dir(lister *l, const char *rel);
@@ -1022,42 +1030,38 @@ done:
 	return ret < 0 ? oom(l) : 0;
 }
 
-static int cmp_files(const void *a, const void *b)
+static int cmp_entries(const void *a, const void *b)
 {
-	return strcmp(((const samv_file *)a)->path, ((const samv_file *)b)->path);
+	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
 }
 
-/* Put the overlay into a listing: in place of the file it names, or added. */
-static int apply_overlay(const samv_source *src, lister *l)
+/* Read a listed file into f: 0, 1 when there is nothing to load (a finding is filed), -1
+ * when out of memory. The overlay stands in for the file it names; a git object there is
+ * still read first, so that a problem with what is staged is reported all the same. */
+static int read_entry(lister *l, const entry *e, samv_file *f)
 {
-	const samv_file *o = &src->overlay;
-	samv_file *slot = NULL;
-	for (size_t i = 0; i < l->count && !slot; i++)
-		if (strcmp(l->files[i].path, o->path) == 0)
-			slot = &l->files[i];
-	if (!slot) {
-		samv_file *grown = realloc(l->files, (l->count + 1) * sizeof *grown);
-		if (!grown)
-			return -1;
-		l->files = grown;
-		l->cap = l->count + 1;
-		slot = &l->files[l->count++];
-		memset(slot, 0, sizeof *slot);
-		if (!(slot->path = strdup(o->path)))
-			return -1;
-	}
-	free(slot->data);
-	slot->data = malloc(o->len + 1);
-	if (!slot->data)
-		return -1;
-	memcpy(slot->data, o->data, o->len + 1);
-	slot->len = o->len;
-	return 0;
+	char *why = NULL;
+	/* why is read only after the load has set it */
+	int code = e->git ? load_git_object(l->src, e->mode, &e->id, &f->data, &f->len, &why)
+			  : load_path(l->src, e->path, &f->data, &f->len, &why);
+	int r = read_outcome(l, e->path, code, why);
+	if (r < 0 || !e->git || !is_overlay(l->src, e->path))
+		return r;
+	free(f->data);
+	return load_overlay(l->src, &f->data, &f->len) == LOAD_OK ? 0 : oom(l);
 }
 
-int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
-		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
-		     char **err)
+/* The overlay is listed where the source has no such file. */
+static int list_overlay(lister *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (is_overlay(l->src, l->entries[i].path))
+			return 0;
+	return add_entry(l, l->src->overlay.path, false, 0, NULL);
+}
+
+int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore,
+		     samv_file_fn fn, void *ctx, samv_diags *diags, bool *unreadable, char **err)
 {
 	lister l = {
 		.src = src,
@@ -1069,8 +1073,6 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 	};
 	int r;
 
-	*files = NULL;
-	*count = 0;
 	*err = NULL;
 	if (src->kind == SAMV_SOURCE_INDEX)
 		r = walk_index(&l);
@@ -1078,18 +1080,68 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 		r = walk_tree(&l, src->tree, "");
 	else
 		r = walk_dir(&l, "");
-	if (r >= 0 && src->overlay.path && apply_overlay(src, &l)) {
-		*err = strdup(_("out of memory"));
-		r = -1;
+	if (r >= 0 && src->overlay.path)
+		r = list_overlay(&l);
+	if (r >= 0 && l.count > 1)
+		qsort(l.entries, l.count, sizeof *l.entries, cmp_entries);
+	/* One file at a time: the bytes of a file are freed before the next is read. */
+	for (size_t i = 0; r >= 0 && i < l.count; i++) {
+		samv_file f = { l.entries[i].path, NULL, 0 };
+		r = read_entry(&l, &l.entries[i], &f);
+		if (r == 0) {
+			l.entries[i].path = NULL; /* fn's file owns it now */
+			r = fn(&f, ctx);
+			samv_file_clear(&f);
+		} else {
+			r = r > 0 ? 0 : r;
+		}
+		if (r > 0)
+			break;
 	}
-	if (r < 0) {
-		samv_files_free(l.files, l.count);
+	for (size_t i = 0; i < l.count; i++)
+		free(l.entries[i].path);
+	free(l.entries);
+	return r;
+}
+
+typedef struct collector {
+	samv_file *files;
+	size_t count, cap;
+} collector;
+
+static int collect(samv_file *f, void *ctx)
+{
+	collector *c = ctx;
+	if (c->count == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		samv_file *files = realloc(c->files, cap * sizeof *files);
+		if (!files)
+			return 1;
+		c->files = files;
+		c->cap = cap;
+	}
+	c->files[c->count++] = *f;
+	*f = (samv_file){ 0 };
+	return 0;
+}
+
+int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
+		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
+		     char **err)
+{
+	collector c = { 0 };
+	int r = samv_source_each(src, ignore, nignore, collect, &c, diags, unreadable, err);
+
+	*files = NULL;
+	*count = 0;
+	if (r) {
+		if (r > 0)
+			*err = strdup(_("out of memory"));
+		samv_files_free(c.files, c.count);
 		return -1;
 	}
-	if (l.count > 1)
-		qsort(l.files, l.count, sizeof *l.files, cmp_files);
-	*files = l.files;
-	*count = l.count;
+	*files = c.files;
+	*count = c.count;
 	return 0;
 }
 

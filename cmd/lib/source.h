@@ -55,11 +55,21 @@ void samv_source_free(samv_source *src); /* accepts NULL */
  * an unresolved merge conflict), with *err malloc'd ("samv.yaml: <the finding's text>"). */
 int samv_source_read(samv_source *src, const char *path, samv_file *out, char **err);
 
-/* List and read every record file, sorted by path. ignore: directory paths relative to the
- * root ("archive", "old/2019"). The files array and its contents belong to the caller
- * (samv_files_free). Problems with single files are findings (rule "yaml", line 1 column
- * 1); *unreadable is only ever set to true, never cleared. Returns 0, or -1 when the
+/* Called with each record file, read. It may take file->path and file->data (leaving NULL
+ * in their place); what it leaves is freed when it returns. Returns 0 to go on, 1 to stop. */
+typedef int (*samv_file_fn)(samv_file *file, void *ctx);
+
+/* List every record file, sort the list by path, then read each in turn and give it to fn,
+ * so that a ledger's bytes are never all in memory at once. ignore: directory paths
+ * relative to the root ("archive", "old/2019"). Problems with single files are findings
+ * (rule "yaml", line 1 column 1) and such files are not given to fn; *unreadable is only
+ * ever set to true, never cleared. Returns 0, 1 when fn stopped it, or -1 when the
  * listing itself failed (*err set; out of memory, or the root cannot be read). */
+int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore,
+		     samv_file_fn fn, void *ctx, samv_diags *diags, bool *unreadable, char **err);
+
+/* samv_source_each into an array: every record file, read, sorted by path. The files array
+ * and its contents belong to the caller (samv_files_free). Returns 0, or -1 with *err set. */
 int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
 		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
 		     char **err);
