@@ -363,7 +363,7 @@ static const samv_term *records_term(const samv_records *r, const char *id)
 	FIND_BY_ID(r->terms, r->nterms, rec->id, id);
 }
 
-const samv_placement *samv_records_placement(const samv_records *r, const char *ref)
+static samv_placement *find_placement(const samv_records *r, const char *ref)
 {
 	const char *last = ref ? strrchr(ref, '/') : NULL;
 	if (!last)
@@ -385,6 +385,11 @@ const samv_placement *samv_records_placement(const samv_records *r, const char *
 		if (t->placements[i].id && strcmp(t->placements[i].id, last + 1) == 0)
 			return &t->placements[i];
 	return NULL;
+}
+
+const samv_placement *samv_records_placement(const samv_records *r, const char *ref)
+{
+	return find_placement(r, ref);
 }
 
 const samv_unit *samv_party_unit(const samv_party *p, const char *id)
@@ -482,7 +487,32 @@ static size_t valid_of(const samv_ledger *l, samv_kind kind, const samv_record *
 		(n) = (array) ? found_ : 0;                                         \
 	} while (0)
 
-static void link(samv_records *r)
+/* Each placement's invoices (records.h): counted while the invoices' references are
+ * resolved, then one array for all, sliced per placement in term order. */
+static void link_invoices(builder *b, samv_records *r, size_t listed)
+{
+	const samv_invoice **all = alloc(b, listed, sizeof *all);
+	size_t at = 0;
+	for (size_t i = 0; all && i < r->nterms; i++)
+		for (size_t k = 0; r->terms[i].placements && k < r->terms[i].nplacements; k++) {
+			samv_placement *p = &r->terms[i].placements[k];
+			p->invoices = p->ninvoices ? all + at : NULL;
+			at += p->ninvoices;
+			p->ninvoices = 0;
+		}
+	for (size_t i = 0; all && i < r->ninvoices; i++) {
+		const samv_invoice *inv = &r->invoices[i];
+		for (size_t k = 0; inv->placements && k < inv->nplacements; k++) {
+			/* The placements are being built here; the invoice holds them as const only
+			 * for its readers. */
+			samv_placement *p = (samv_placement *)inv->placements[k];
+			if (p)
+				p->invoices[p->ninvoices++] = inv;
+		}
+	}
+}
+
+static void link(builder *b, samv_records *r)
 {
 	for (size_t i = 0; i < r->nagreements; i++) {
 		samv_agreement *a = &r->agreements[i];
@@ -491,13 +521,21 @@ static void link(samv_records *r)
 	}
 	for (size_t i = 0; i < r->nterms; i++)
 		r->terms[i].agreement = samv_records_agreement(r, r->terms[i].agreement_id);
+	size_t listed = 0;
 	for (size_t i = 0; i < r->ninvoices; i++) {
 		samv_invoice *inv = &r->invoices[i];
 		inv->party = samv_records_party(r, inv->from_party);
 		inv->unit = samv_party_unit(inv->party, inv->from_unit);
-		for (size_t k = 0; inv->placements && k < inv->nplacements; k++)
-			inv->placements[k] = samv_records_placement(r, samv_node_str(inv->placement_refs->c.items[k]));
+		for (size_t k = 0; inv->placements && k < inv->nplacements; k++) {
+			samv_placement *p = find_placement(r, samv_node_str(inv->placement_refs->c.items[k]));
+			inv->placements[k] = p;
+			if (p) {
+				p->ninvoices++;
+				listed++;
+			}
+		}
 	}
+	link_invoices(b, r, listed);
 	for (size_t i = 0; i < r->nprotocols; i++)
 		r->protocols[i].body = samv_records_body(r, r->protocols[i].body_id);
 }
@@ -518,7 +556,7 @@ int samv_records_build(samv_records **out, const samv_ledger *l)
 		BUILD_KIND(&b, l, recs, SAMV_KIND_INVOICE, r->invoices, r->ninvoices, build_invoice);
 		BUILD_KIND(&b, l, recs, SAMV_KIND_BODY, r->bodies, r->nbodies, build_body);
 		BUILD_KIND(&b, l, recs, SAMV_KIND_PROTOCOL, r->protocols, r->nprotocols, build_protocol);
-		link(r);
+		link(&b, r);
 	}
 	free(recs);
 	if (b.oom) {

@@ -121,6 +121,7 @@ typedef enum samv_status {
 } samv_status;
 
 typedef struct samv_term samv_term;
+typedef struct samv_invoice samv_invoice;
 
 typedef struct samv_placement {
 	const samv_node *node;
@@ -133,6 +134,10 @@ typedef struct samv_placement {
 	samv_status status;
 	samv_date withdrawn_on;
 	const char *withdrawn_by, *withdrawn_reason;
+	/* The invoices that list it, in ledger order (one listing it twice is here twice): the
+	 * reports ask this of every placement, which a scan of all invoices made quadratic. */
+	const samv_invoice **invoices;
+	size_t ninvoices;
 } samv_placement;
 
 typedef struct samv_offer_place {
@@ -155,7 +160,7 @@ struct samv_term {
 	const samv_agreement *agreement;
 };
 
-typedef struct samv_invoice {
+struct samv_invoice {
 	const samv_record *rec;
 	const char *id, *number, *term, *from_party, *from_unit, *to;
 	samv_date issued, due, paid;
@@ -165,7 +170,7 @@ typedef struct samv_invoice {
 	size_t nplacements;
 	const samv_party *party;
 	const samv_unit *unit;
-} samv_invoice;
+};
 
 typedef struct samv_member {
 	const samv_node *node;

@@ -51,6 +51,7 @@
  *   leads the invoice's one note (PEPPOL allows one); the stamp is an XML comment. A term
  *   with nothing to invoice makes no ubl file (and an md/html/csv/json file that says so).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,12 @@ typedef struct basis {
 typedef struct bases {
 	basis *items;
 	size_t n, cap;
+	/* While collecting, where each basis is found by its key: open addressing, slot i
+	 * holding an index into items plus one (0 is free), never more than half full. A scan
+	 * of the bases for every placement was quadratic in a term's bases (a thousand at
+	 * middle size). */
+	size_t *slots;
+	size_t nslots; /* 0 or a power of two */
 } bases;
 
 static void bases_free(bases *bs)
@@ -91,6 +98,7 @@ static void bases_free(bases *bs)
 		free(bs->items[i].lines);
 	}
 	free(bs->items);
+	free(bs->slots);
 }
 
 static bool same(const char *a, const char *b)
@@ -98,54 +106,78 @@ static bool same(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-static bool invoice_lists(const samv_invoice *inv, const samv_placement *p)
-{
-	for (size_t k = 0; inv->placements && k < inv->nplacements; k++)
-		if (inv->placements[k] == p)
-			return true;
-	return false;
-}
-
 /* The agreement's university for p (see the decisions above), as a party id. */
-static const char *university_of(const samv_report_ctx *c, const samv_agreement *a,
-				 const samv_placement *p, const char *term)
+static const char *university_of(const samv_agreement *a, const samv_placement *p, const char *term)
 {
 	const samv_node *list = a->universities;
 	if (!list || list->kind != SAMV_NODE_SEQ || list->count == 0)
 		return NULL;
-	if (list->count > 1)
-		for (size_t i = 0; i < c->records->ninvoices; i++) {
-			const samv_invoice *inv = &c->records->invoices[i];
-			if (same(inv->term, term) && inv->to && invoice_lists(inv, p))
-				return inv->to;
-		}
+	for (size_t i = 0; list->count > 1 && i < p->ninvoices; i++) {
+		const samv_invoice *inv = p->invoices[i];
+		if (same(inv->term, term) && inv->to)
+			return inv->to;
+	}
 	return samv_node_str(list->c.items[0]);
 }
 
 /* The recorded invoice that lists p from this party and unit to this university, or NULL. */
-static const samv_invoice *recorded_invoice(const samv_report_ctx *c, const char *term,
-					    const samv_party *party, const samv_unit *unit,
-					    const samv_party *university, const samv_placement *p)
+static const samv_invoice *recorded_invoice(const char *term, const samv_party *party,
+					    const samv_unit *unit, const samv_party *university,
+					    const samv_placement *p)
 {
-	for (size_t i = 0; i < c->records->ninvoices; i++) {
-		const samv_invoice *inv = &c->records->invoices[i];
+	for (size_t i = 0; i < p->ninvoices; i++) {
+		const samv_invoice *inv = p->invoices[i];
 		if (same(inv->term, term) && same(inv->from_party, party->id) &&
-		    same(inv->from_unit, unit->id) && same(inv->to, university->id) && inv->number &&
-		    invoice_lists(inv, p))
+		    same(inv->from_unit, unit->id) && same(inv->to, university->id) && inv->number)
 			return inv;
 	}
 	return NULL;
 }
 
+/* The slot of the basis with this key: its own, or the free one where it goes. */
+static size_t *slot_of(const bases *bs, const samv_party *party, const samv_unit *unit,
+		       const samv_party *university, const samv_invoice *invoice)
+{
+	/* Multiplied by an odd constant (2^64 / the golden ratio) and the high half folded
+	 * down, since the low bits of the pointers into records' arrays hardly vary. */
+	const uintptr_t k = (uintptr_t)0x9E3779B97F4A7C15u;
+	uintptr_t h = ((uintptr_t)party ^ (uintptr_t)unit) * k;
+	h = (h ^ (uintptr_t)university) * k;
+	h = (h ^ (uintptr_t)invoice) * k;
+	h ^= h >> (sizeof h * 4);
+	for (size_t i = (size_t)h & (bs->nslots - 1);; i = (i + 1) & (bs->nslots - 1)) {
+		const basis *b = bs->slots[i] ? &bs->items[bs->slots[i] - 1] : NULL;
+		if (!b || (b->party == party && b->unit == unit && b->university == university &&
+			   b->invoice == invoice))
+			return &bs->slots[i];
+	}
+}
+
+/* Twice the slots, the bases placed again. */
+static int grow_slots(bases *bs)
+{
+	size_t n = bs->nslots ? 2 * bs->nslots : 64;
+	size_t *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return -1;
+	free(bs->slots);
+	bs->slots = slots;
+	bs->nslots = n;
+	for (size_t i = 0; i < bs->n; i++) {
+		const basis *b = &bs->items[i];
+		*slot_of(bs, b->party, b->unit, b->university, b->invoice) = i + 1;
+	}
+	return 0;
+}
+
 static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *unit,
 			const samv_party *university, const samv_invoice *invoice)
 {
-	for (size_t i = 0; i < bs->n; i++) {
-		basis *b = &bs->items[i];
-		if (b->party == party && b->unit == unit && b->university == university &&
-		    b->invoice == invoice)
-			return b;
-	}
+	if (2 * (bs->n + 1) > bs->nslots && grow_slots(bs))
+		return NULL;
+	size_t *slot = slot_of(bs, party, unit, university, invoice);
+	if (*slot)
+		return &bs->items[*slot - 1];
 	if (bs->n == bs->cap) {
 		size_t cap = bs->cap ? bs->cap * 2 : 8;
 		basis *items = realloc(bs->items, cap * sizeof *items);
@@ -154,6 +186,7 @@ static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *uni
 		bs->items = items;
 		bs->cap = cap;
 	}
+	*slot = bs->n + 1;
 	basis *b = &bs->items[bs->n++];
 	*b = (basis){ .party = party, .unit = unit, .university = university, .invoice = invoice,
 		      .org_number = unit->org_number ? unit->org_number : party->org_number,
@@ -288,7 +321,7 @@ static int collect(const samv_report_ctx *c, const char *term, const char *unit_
 			if (p->status != SAMV_CONFIRMED && p->status != SAMV_COMPLETED)
 				continue;
 			const samv_unit *unit = samv_party_unit(a->party, p->unit);
-			const samv_party *uni = samv_records_party(r, university_of(c, a, p, term));
+			const samv_party *uni = samv_records_party(r, university_of(a, p, term));
 			if (!unit || !uni || (unit_id && strcmp(unit->id, unit_id) != 0))
 				continue;
 			samv_pay_line pay = samv_pay_placement(p, a->rates);
@@ -300,7 +333,7 @@ static int collect(const samv_report_ctx *c, const char *term, const char *unit_
 					a->rates_id ? a->rates_id : "", pay.missing_year);
 				return -1;
 			}
-			const samv_invoice *inv = recorded_invoice(c, term, a->party, unit, uni, p);
+			const samv_invoice *inv = recorded_invoice(term, a->party, unit, uni, p);
 			basis *b = basis_for(bs, a->party, unit, uni, inv);
 			if (!b || add_line(b, p, pay))
 				goto oom;

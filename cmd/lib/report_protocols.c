@@ -1118,15 +1118,12 @@ static void dl_placement_withdrawals(dl_list *l, const samv_term *t)
 }
 
 /* The invoice that holds a placement; the earliest issued when several do. */
-static const samv_invoice *invoice_of(const samv_records *r, const samv_placement *p)
+static const samv_invoice *invoice_of(const samv_placement *p)
 {
 	const samv_invoice *found = NULL;
-	for (size_t i = 0; i < r->ninvoices; i++) {
-		const samv_invoice *inv = &r->invoices[i];
-		for (size_t k = 0; inv->placements && k < inv->nplacements; k++)
-			if (inv->placements[k] == p && (!found || inv->issued < found->issued))
-				found = inv;
-	}
+	for (size_t i = 0; i < p->ninvoices; i++)
+		if (!found || p->invoices[i]->issued < found->issued)
+			found = p->invoices[i];
 	return found;
 }
 
@@ -1162,7 +1159,7 @@ static void dl_invoicing(dl_list *l, const samv_term *t)
 			if (!billable(p) || samv_deadline_invoice(t->year, t->autumn, p->end) != due)
 				continue;
 			n++;
-			const samv_invoice *inv = invoice_of(c->records, p);
+			const samv_invoice *inv = invoice_of(p);
 			if (!inv)
 				continue;
 			invoiced++;

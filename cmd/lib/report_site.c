@@ -72,6 +72,8 @@ static void make(site *s, const samv_report_ctx *c, const char *group, const cha
 {
 	samv_emitter e = { remember, s };
 	char *err = NULL;
+	if (s->write_error)
+		return; /* the site stops: with --out, none of its files is put in place */
 	s->group = group;
 	s->label = label;
 	size_t before = s->n;
