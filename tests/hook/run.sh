@@ -4,7 +4,9 @@
 #  2. a record broken in the index but mended in the work tree is refused;
 #  3. a record broken only in the work tree (good in the index) commits;
 #  4. the hook changes neither the index nor the work tree;
-#  5. a path with spaces and non-ASCII letters works, before the first commit too.
+#  5. a path with spaces and non-ASCII letters works, before the first commit too;
+#  6. the refusal is in Swedish under LANG=sv_SE.UTF-8 (samv-check's findings and the hook's
+#     own message), English otherwise.
 set -u
 build=${1:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,6 +40,11 @@ if git_ commit -q -m "broken in the index" >"$tmp/out" 2>&1; then
 else
 	if grep -q 'org-number' "$tmp/out"; then ok; else bad "refusal did not name the rule: $(cat "$tmp/out")"; fi
 fi
+LANG=sv_SE.UTF-8 git_ commit -q -m "broken in the index" >"$tmp/out-sv" 2>&1
+if grep -q "organisationsnumret '212000-0168'.*\[org-number\]" "$tmp/out-sv" &&
+   grep -q "^samv pre-commit: den köade liggaren i 'vfu data' har fel; rätta dem" "$tmp/out-sv" &&
+   grep -q "^samv pre-commit: the staged ledger in 'vfu data' has errors" "$tmp/out"; then ok
+else bad "the refusal is not in the user's language: $(cat "$tmp/out-sv")"; fi
 if [ "$(git ls-files -s | git hash-object --stdin)" = "$index_before" ] &&
    [ "$(cat "$party" | git hash-object --stdin)" = "$tree_before" ]; then ok; else bad "the hook changed the index or the work tree"; fi
 
