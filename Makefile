@@ -6,6 +6,8 @@
 #   make install    PREFIX=/usr/local DESTDIR=  (binaries, hook, schemas)
 #   make install-hooks   install hooks/pre-commit into this repository's .git/hooks
 #   make check SANITIZE=1   the same suite under AddressSanitizer and UBSan
+#   make check SANITIZE=thread   under ThreadSanitizer (files are loaded on several threads;
+#                           SAMV_THREADS=2 makes even the small test ledgers use two)
 #
 # Missing build dependencies are installed with apt-get when run as root; otherwise the
 # exact command is printed and the build stops (scripts/deps.sh).
@@ -20,7 +22,7 @@ export PEPPOL_KIT
 
 PKGS := yaml-0.1 libgit2 libpcre2-8
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Tests compare exact messages, so they run in English unless a case asks for a locale.
@@ -34,6 +36,11 @@ ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 BUILD := build-sanitize
+endif
+ifeq ($(SANITIZE),thread)
+ALL_CFLAGS += -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=thread
+BUILD := build-tsan
 endif
 
 ifneq ($(V),1)
@@ -175,7 +182,7 @@ install-hooks:
 	$(Q)sh scripts/install-hooks.sh
 
 clean:
-	rm -rf build build-sanitize build-fuzz
+	rm -rf build build-sanitize build-tsan build-fuzz
 
 include mk/fuzz.mk
 include mk/editor.mk

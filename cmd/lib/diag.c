@@ -1,5 +1,5 @@
 /*
- * diag.c — the findings list: append, relate, sort, free.
+ * diag.c — the findings list: append, relate, merge, sort, free.
  *
  * Appending never fails loudly: on out-of-memory the list sets `oom` and drops the
  * finding, and the command reports that the check is incomplete. The list copies every
@@ -119,9 +119,47 @@ void samv_diags_free(samv_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+void samv_diags_take(samv_diags *to, samv_diags *from)
+{
+	size_t need = to->count + from->count;
+	if (need > to->cap) {
+		samv_finding *items = realloc(to->items, need * sizeof *items);
+		if (!items) {
+			to->oom = 1;
+			samv_diags_free(from);
+			return;
+		}
+		to->items = items;
+		to->cap = need;
+	}
+	if (from->count)
+		memcpy(to->items + to->count, from->items, from->count * sizeof *from->items);
+	to->count = need;
+	to->oom |= from->oom;
+	free(from->items);
+	memset(from, 0, sizeof *from);
+}
+
 static int cmp_u32(uint32_t a, uint32_t b)
 {
 	return (a > b) - (a < b);
+}
+
+static int cmp_size(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int related_cmp(const samv_related *a, const samv_related *b)
+{
+	int c = strcmp(a->file, b->file);
+	if (!c)
+		c = cmp_u32(a->line, b->line);
+	if (!c)
+		c = cmp_u32(a->col, b->col);
+	if (!c)
+		c = strcmp(a->message, b->message);
+	return c;
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -136,6 +174,10 @@ static int finding_cmp(const void *pa, const void *pb)
 		c = strcmp(a->rule, b->rule);
 	if (!c)
 		c = strcmp(a->message, b->message);
+	for (size_t i = 0; !c && i < a->nrelated && i < b->nrelated; i++)
+		c = related_cmp(&a->related[i], &b->related[i]);
+	if (!c)
+		c = cmp_size(a->nrelated, b->nrelated);
 	return c;
 }
 

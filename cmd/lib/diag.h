@@ -59,7 +59,12 @@ void samv_diags_relate(samv_diags *d, const char *file, uint32_t line, uint32_t 
 void samv_diags_free(samv_diags *d); /* frees the contents; d itself is the caller's */
 void samv_finding_clear(samv_finding *f); /* frees one finding's strings */
 
-/* Sort by file, line, column, rule, message: output never depends on load order. */
+/* Move every finding of from to the end of to, leaving from empty (as samv_diags_free). */
+void samv_diags_take(samv_diags *to, samv_diags *from);
+
+/* Sort by file, line, column, rule, message and then the related positions: findings that
+ * compare equal print alike, so output never depends on the order they were added in
+ * (which differs with the threads that loaded the files). Severity follows from the rule. */
 void samv_diags_sort(samv_diags *d);
 
 /* malloc'd printf; NULL when out of memory. */

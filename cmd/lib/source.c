@@ -19,6 +19,8 @@
 #include <fcntl.h>
 #include <git2.h>
 #include <git2/sys/repository.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +117,7 @@ static bool record_path(const char *rel)
 
 /* ---- loading one file ---- */
 
-static int load_worktree(samv_source *src, const char *rel, char **data, size_t *len,
+static int load_worktree(const samv_source *src, const char *rel, char **data, size_t *len,
 			 char **why)
 {
 	int ret = LOAD_FAILED, fd = -1;
@@ -191,9 +193,10 @@ done:
 	return ret;
 }
 
-/* A blob, tree or link found in the index or a tree, by its mode. */
-static int load_git_object(samv_source *src, unsigned mode, const git_oid *id, char **data,
-			   size_t *len, char **why)
+/* A blob, tree or link found in the index or a tree, by its mode, read through repo and its
+ * odb: the source's own, or a reading thread's (see samv_listing_each). */
+static int load_git_object(git_repository *repo, git_odb *odb, unsigned mode, const git_oid *id,
+			   char **data, size_t *len, char **why)
 {
 	int ret = LOAD_FAILED;
 	git_blob *blob = NULL;
@@ -214,7 +217,7 @@ static int load_git_object(samv_source *src, unsigned mode, const git_oid *id, c
 	}
 	/* The header gives the size without inflating the object, so a huge blob is
 	 * refused before it is in memory. */
-	if (git_odb_read_header(&size, &type, src->odb, id) < 0) {
+	if (git_odb_read_header(&size, &type, odb, id) < 0) {
 		ret = cannot_read(why, git_message());
 		goto done;
 	}
@@ -222,7 +225,7 @@ static int load_git_object(samv_source *src, unsigned mode, const git_oid *id, c
 		ret = too_big(why, size);
 		goto done;
 	}
-	if (git_blob_lookup(&blob, src->repo, id) < 0) {
+	if (git_blob_lookup(&blob, repo, id) < 0) {
 		ret = cannot_read(why, git_message());
 		goto done;
 	}
@@ -240,7 +243,8 @@ done:
 	return ret;
 }
 
-static int load_index(samv_source *src, const char *rel, char **data, size_t *len, char **why)
+static int load_index(const samv_source *src, const char *rel, char **data, size_t *len,
+		      char **why)
 {
 	int ret = LOAD_FAILED;
 	char *full = samv_strprintf("%s%s", src->prefix, rel), *dir = NULL;
@@ -255,7 +259,7 @@ static int load_index(samv_source *src, const char *rel, char **data, size_t *le
 		if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD)
 			ret = LOAD_ABSENT;
 		else
-			ret = load_git_object(src, e->mode, &e->id, data, len, why);
+			ret = load_git_object(src->repo, src->odb, e->mode, &e->id, data, len, why);
 		goto done;
 	}
 	if (git_index_conflict_get(&ancestor, &ours, &theirs, src->index, full) == 0) {
@@ -275,7 +279,8 @@ done:
 	return ret;
 }
 
-static int load_commit(samv_source *src, const char *rel, char **data, size_t *len, char **why)
+static int load_commit(const samv_source *src, const char *rel, char **data, size_t *len,
+		       char **why)
 {
 	git_tree_entry *te = NULL;
 	int ret, r = git_tree_entry_bypath(&te, src->tree, rel);
@@ -285,8 +290,8 @@ static int load_commit(samv_source *src, const char *rel, char **data, size_t *l
 	else if (r < 0)
 		ret = cannot_read(why, git_message());
 	else
-		ret = load_git_object(src, git_tree_entry_filemode(te), git_tree_entry_id(te), data,
-				      len, why);
+		ret = load_git_object(src->repo, src->odb, git_tree_entry_filemode(te),
+				      git_tree_entry_id(te), data, len, why);
 	git_tree_entry_free(te);
 	return ret;
 }
@@ -306,7 +311,8 @@ static int load_overlay(const samv_source *src, char **data, size_t *len)
 	return LOAD_OK;
 }
 
-static int load_path(samv_source *src, const char *rel, char **data, size_t *len, char **why)
+static int load_path(const samv_source *src, const char *rel, char **data, size_t *len,
+		     char **why)
 {
 	if (is_overlay(src, rel))
 		return load_overlay(src, data, len);
@@ -663,17 +669,17 @@ static void report(lister *l, const char *rel, const char *msg)
 	samv_diags_add(l->diags, "yaml", rel, 1, 1, "%s", msg);
 }
 
-/* What reading rel came to: 0 read, 1 a finding or nothing (it vanished since the
- * directory was read), -1 out of memory. Takes why. */
-static int read_outcome(lister *l, const char *rel, int code, char *why)
+/* What reading rel came to: 0 read, 1 a finding (in diags) or nothing (it vanished since
+ * the directory was read), -1 out of memory. Takes why. */
+static int read_outcome(samv_diags *diags, bool *unreadable, const char *rel, int code, char *why)
 {
 	if (code == LOAD_FAILED)
-		return oom(l);
+		return -1;
 	if (code == LOAD_PROBLEM || code == LOAD_UNREADABLE) {
-		report(l, rel, why);
+		samv_diags_add(diags, "yaml", rel, 1, 1, "%s", why);
 		free(why);
 		if (code == LOAD_UNREADABLE)
-			*l->unreadable = true;
+			*unreadable = true;
 		return 1;
 	}
 	return code == LOAD_ABSENT ? 1 : 0;
@@ -1035,22 +1041,6 @@ static int cmp_entries(const void *a, const void *b)
 	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
 }
 
-/* Read a listed file into f: 0, 1 when there is nothing to load (a finding is filed), -1
- * when out of memory. The overlay stands in for the file it names; a git object there is
- * still read first, so that a problem with what is staged is reported all the same. */
-static int read_entry(lister *l, const entry *e, samv_file *f)
-{
-	char *why = NULL;
-	/* why is read only after the load has set it */
-	int code = e->git ? load_git_object(l->src, e->mode, &e->id, &f->data, &f->len, &why)
-			  : load_path(l->src, e->path, &f->data, &f->len, &why);
-	int r = read_outcome(l, e->path, code, why);
-	if (r < 0 || !e->git || !is_overlay(l->src, e->path))
-		return r;
-	free(f->data);
-	return load_overlay(l->src, &f->data, &f->len) == LOAD_OK ? 0 : oom(l);
-}
-
 /* The overlay is listed where the source has no such file. */
 static int list_overlay(lister *l)
 {
@@ -1060,8 +1050,21 @@ static int list_overlay(lister *l)
 	return add_entry(l, l->src->overlay.path, false, 0, NULL);
 }
 
-int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore,
-		     samv_file_fn fn, void *ctx, samv_diags *diags, bool *unreadable, char **err)
+static void free_entries(entry *entries, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(entries[i].path);
+	free(entries);
+}
+
+struct samv_listing {
+	samv_source *src;
+	entry *entries; /* sorted by path; an entry's path goes to fn's file once it is read */
+	size_t count;
+};
+
+int samv_source_listing(samv_source *src, const char *const *ignore, size_t nignore,
+			samv_listing **out, samv_diags *diags, bool *unreadable, char **err)
 {
 	lister l = {
 		.src = src,
@@ -1071,8 +1074,10 @@ int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore
 		.unreadable = unreadable,
 		.err = err,
 	};
+	samv_listing *listing = NULL;
 	int r;
 
+	*out = NULL;
 	*err = NULL;
 	if (src->kind == SAMV_SOURCE_INDEX)
 		r = walk_index(&l);
@@ -1082,26 +1087,165 @@ int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore
 		r = walk_dir(&l, "");
 	if (r >= 0 && src->overlay.path)
 		r = list_overlay(&l);
-	if (r >= 0 && l.count > 1)
+	if (r >= 0 && !(listing = malloc(sizeof *listing)))
+		r = oom(&l);
+	if (r < 0) {
+		free_entries(l.entries, l.count);
+		return -1;
+	}
+	if (l.count > 1)
 		qsort(l.entries, l.count, sizeof *l.entries, cmp_entries);
-	/* One file at a time: the bytes of a file are freed before the next is read. */
-	for (size_t i = 0; r >= 0 && i < l.count; i++) {
-		samv_file f = { l.entries[i].path, NULL, 0 };
-		r = read_entry(&l, &l.entries[i], &f);
+	*listing = (samv_listing){ .src = src, .entries = l.entries, .count = l.count };
+	*out = listing;
+	return 0;
+}
+
+size_t samv_listing_count(const samv_listing *listing)
+{
+	return listing->count;
+}
+
+void samv_listing_free(samv_listing *listing)
+{
+	if (!listing)
+		return;
+	free_entries(listing->entries, listing->count);
+	free(listing);
+}
+
+/* What the threads of one samv_listing_each share. */
+typedef struct job {
+	samv_listing *listing;
+	samv_file_fn fn;
+	atomic_size_t next; /* the next entry to read: each thread takes one at a time */
+	atomic_bool stop; /* a thread ran out of memory or fn stopped: the others stop too */
+} job;
+
+/* One thread's part of a samv_listing_each. A libgit2 repository must not be used by two
+ * threads at once, so each reader has its own handles on the source's repository; the
+ * first, which runs on the caller's thread, borrows the source's. */
+typedef struct reader {
+	job *job;
+	samv_worker *worker;
+	git_repository *repo; /* NULL for a work tree */
+	git_odb *odb;
+	bool own_git; /* repo and odb were opened for this reader */
+	pthread_t thread;
+	int result; /* 0, 1 when fn stopped, -1 out of memory */
+} reader;
+
+/* Read a listed file into f: 0, 1 when there is nothing to load (a finding is filed), -1
+ * when out of memory. The overlay stands in for the file it names; a git object there is
+ * still read first, so that a problem with what is staged is reported all the same. */
+static int read_entry(reader *rd, const entry *e, samv_file *f)
+{
+	const samv_source *src = rd->job->listing->src;
+	char *why = NULL; /* read only after the load has set it */
+	int code;
+	/* Only work tree files and the overlay are read by path, which uses no git handle. */
+	if (e->git)
+		code = load_git_object(rd->repo, rd->odb, e->mode, &e->id, &f->data, &f->len, &why);
+	else
+		code = load_path(src, e->path, &f->data, &f->len, &why);
+	int r = read_outcome(&rd->worker->diags, &rd->worker->unreadable, e->path, code, why);
+	if (r < 0 || !e->git || !is_overlay(src, e->path))
+		return r;
+	free(f->data);
+	return load_overlay(src, &f->data, &f->len) == LOAD_OK ? 0 : -1;
+}
+
+/* The loop of each reader: one file at a time, so a file's bytes are freed before the
+ * next is read. A pthread start routine. */
+static void *read_files(void *arg)
+{
+	reader *rd = arg;
+	job *j = rd->job;
+	entry *entries = j->listing->entries;
+	size_t i;
+
+	while (!atomic_load(&j->stop) && (i = atomic_fetch_add(&j->next, 1)) < j->listing->count) {
+		samv_file f = { entries[i].path, NULL, 0 };
+		int r = read_entry(rd, &entries[i], &f);
 		if (r == 0) {
-			l.entries[i].path = NULL; /* fn's file owns it now */
-			r = fn(&f, ctx);
+			entries[i].path = NULL; /* fn's file owns it now */
+			r = j->fn(&f, i, rd->worker->ctx);
 			samv_file_clear(&f);
 		} else {
 			r = r > 0 ? 0 : r;
 		}
-		if (r > 0)
-			break;
+		if (r) {
+			rd->result = r;
+			atomic_store(&j->stop, true);
+		}
 	}
-	for (size_t i = 0; i < l.count; i++)
-		free(l.entries[i].path);
-	free(l.entries);
-	return r;
+	return NULL;
+}
+
+/* A reader's own handles on the source's repository, opened as samv_source_open found it.
+ * Returns 0, or -1 when git cannot open it again (the reader is then not started). */
+static int open_git(reader *rd, const samv_source *src)
+{
+	if (git_repository_open_ext(&rd->repo, src->root, 0, NULL) < 0 ||
+	    git_repository_odb(&rd->odb, rd->repo) < 0) {
+		git_repository_free(rd->repo);
+		rd->repo = NULL;
+		return -1;
+	}
+	rd->own_git = true;
+	return 0;
+}
+
+int samv_listing_each(samv_listing *listing, samv_file_fn fn, samv_worker *workers,
+		      size_t nworkers, char **err)
+{
+	const samv_source *src = listing->src;
+	bool git = src->kind != SAMV_SOURCE_WORKTREE;
+	job j = { .listing = listing, .fn = fn };
+	reader *rds = calloc(nworkers, sizeof *rds);
+	size_t started = 1;
+	int ret = 0;
+
+	*err = NULL;
+	atomic_init(&j.next, 0);
+	atomic_init(&j.stop, false);
+	if (!rds) {
+		*err = strdup(_("out of memory"));
+		return -1;
+	}
+	/* A libgit2 built without thread support reads on one thread. */
+	if (git && !(git_libgit2_features() & GIT_FEATURE_THREADS))
+		nworkers = 1;
+	rds[0] = (reader){ .job = &j, .worker = &workers[0], .repo = src->repo, .odb = src->odb };
+	/* A reader that cannot be given its handles or its thread is not started: the files are
+	 * taken one at a time from the shared counter, so the readers that run read them all. */
+	for (; started < nworkers; started++) {
+		reader *rd = &rds[started];
+		*rd = (reader){ .job = &j, .worker = &workers[started] };
+		if (git && open_git(rd, src))
+			break;
+		if (pthread_create(&rd->thread, NULL, read_files, rd) != 0) {
+			git_odb_free(rd->odb);
+			git_repository_free(rd->repo);
+			break;
+		}
+	}
+	read_files(&rds[0]);
+	for (size_t w = 0; w < started; w++) {
+		if (w > 0)
+			pthread_join(rds[w].thread, NULL);
+		if (rds[w].own_git) {
+			git_odb_free(rds[w].odb);
+			git_repository_free(rds[w].repo);
+		}
+		if (rds[w].result < 0)
+			ret = -1;
+		else if (rds[w].result > 0 && ret == 0)
+			ret = 1;
+	}
+	free(rds);
+	if (ret < 0)
+		*err = strdup(_("out of memory"));
+	return ret;
 }
 
 typedef struct collector {
@@ -1109,9 +1253,11 @@ typedef struct collector {
 	size_t count, cap;
 } collector;
 
-static int collect(samv_file *f, void *ctx)
+/* One reader, so the files come in listing order. */
+static int collect(samv_file *f, size_t index, void *ctx)
 {
 	collector *c = ctx;
+	(void)index;
 	if (c->count == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 64;
 		samv_file *files = realloc(c->files, cap * sizeof *files);
@@ -1130,10 +1276,19 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 		     char **err)
 {
 	collector c = { 0 };
-	int r = samv_source_each(src, ignore, nignore, collect, &c, diags, unreadable, err);
+	samv_worker w = { .ctx = &c };
+	samv_listing *listing;
+	int r = samv_source_listing(src, ignore, nignore, &listing, diags, unreadable, err);
 
 	*files = NULL;
 	*count = 0;
+	if (r == 0) {
+		r = samv_listing_each(listing, collect, &w, 1, err);
+		samv_listing_free(listing);
+		samv_diags_take(diags, &w.diags);
+		if (w.unreadable)
+			*unreadable = true;
+	}
 	if (r) {
 		if (r > 0)
 			*err = strdup(_("out of memory"));

@@ -55,21 +55,49 @@ void samv_source_free(samv_source *src); /* accepts NULL */
  * an unresolved merge conflict), with *err malloc'd ("samv.yaml: <the finding's text>"). */
 int samv_source_read(samv_source *src, const char *path, samv_file *out, char **err);
 
-/* Called with each record file, read. It may take file->path and file->data (leaving NULL
- * in their place); what it leaves is freed when it returns. Returns 0 to go on, 1 to stop. */
-typedef int (*samv_file_fn)(samv_file *file, void *ctx);
+/* The record files of a source, listed and sorted by path but not yet read, so that a
+ * caller can size its work by their count before reading any. It borrows the source. */
+typedef struct samv_listing samv_listing;
 
-/* List every record file, sort the list by path, then read each in turn and give it to fn,
- * so that a ledger's bytes are never all in memory at once. ignore: directory paths
- * relative to the root ("archive", "old/2019"). Problems with single files are findings
- * (rule "yaml", line 1 column 1) and such files are not given to fn; *unreadable is only
- * ever set to true, never cleared. Returns 0, 1 when fn stopped it, or -1 when the
- * listing itself failed (*err set; out of memory, or the root cannot be read). */
-int samv_source_each(samv_source *src, const char *const *ignore, size_t nignore,
-		     samv_file_fn fn, void *ctx, samv_diags *diags, bool *unreadable, char **err);
+/* List every record file of src and sort the list by path. ignore: directory paths
+ * relative to the root ("archive", "old/2019"). Problems with single files found while
+ * listing are findings in diags (rule "yaml", line 1 column 1; those found while reading
+ * go to samv_listing_each's workers) and such files are not listed; *unreadable is only
+ * ever set to true, never cleared. Returns 0, or -1 when the listing itself failed (*err set;
+ * out of memory, or the root cannot be read). */
+int samv_source_listing(samv_source *src, const char *const *ignore, size_t nignore,
+			samv_listing **out, samv_diags *diags, bool *unreadable, char **err);
+size_t samv_listing_count(const samv_listing *listing);
+void samv_listing_free(samv_listing *listing); /* accepts NULL */
 
-/* samv_source_each into an array: every record file, read, sorted by path. The files array
- * and its contents belong to the caller (samv_files_free). Returns 0, or -1 with *err set. */
+/* Called with each record file, read, and its index in the listing. It may take
+ * file->path and file->data (leaving NULL in their place); what it leaves is freed when it
+ * returns. Returns 0 to go on, 1 to stop. */
+typedef int (*samv_file_fn)(samv_file *file, size_t index, void *ctx);
+
+/* One of the threads of samv_listing_each: what it gives fn and what it found. */
+typedef struct samv_worker {
+	void *ctx; /* the caller's, given to fn */
+	samv_diags diags; /* findings about the files it read (as samv_source_listing's) */
+	bool unreadable; /* a file it read could not be read */
+} samv_worker;
+
+/*
+ * Read every listed file, each once, and give it to fn: on nworkers threads (1 or more;
+ * the first is the caller's), each reading one file at a time, so that no more than
+ * nworkers files' bytes are in memory at once. Which worker reads which file, and in what
+ * order, is up to the threads: fn runs on several threads at once, each call with its
+ * worker's ctx, so it must touch nothing but that and its own file's index. With one
+ * worker the files come in listing order. Fewer threads run when one cannot be started.
+ * A listing is read once: its paths go to fn. Returns 0, 1 when fn stopped it, or -1 when
+ * out of memory (*err set).
+ */
+int samv_listing_each(samv_listing *listing, samv_file_fn fn, samv_worker *workers,
+		      size_t nworkers, char **err);
+
+/* Every record file, read, sorted by path (samv_source_listing, then samv_listing_each on
+ * one thread). The files array and its contents belong to the caller (samv_files_free).
+ * Returns 0, or -1 with *err set. */
 int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore,
 		     samv_file **files, size_t *count, samv_diags *diags, bool *unreadable,
 		     char **err);
