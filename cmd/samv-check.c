@@ -6,7 +6,6 @@
  * unreadable input.
  */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,18 +73,7 @@ typedef struct options {
 	size_t npaths;
 } options;
 
-static int usage_error(const char *fmt, ...) SAMV_PRINTF(1, 2);
-
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "samv-check: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try 'samv-check --help'."));
-	return 2;
-}
+#define usage_error(...) samv_usage_error("samv-check", __VA_ARGS__)
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, options *o)

@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,18 +64,7 @@ typedef struct options {
 	bool staged;
 } options;
 
-static int usage_error(const char *fmt, ...) SAMV_PRINTF(1, 2);
-
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "samv-report: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try 'samv-report --help'."));
-	return 2;
-}
+#define usage_error(...) samv_usage_error("samv-report", __VA_ARGS__)
 
 static const char *const valued[] = { "-C", "--rev", "--as-of", "--format", "--out", "--lang",
 				      "--term", "--unit", "--year", "--by", "--from", "--to" };
@@ -457,8 +445,8 @@ static int run(const options *o)
 	if (samv_source_commit_time(s.src, &commit_time) != 0)
 		commit_time = -1;
 	samv_diags_sort(&s.diags);
-	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, strcmp(o->lang, "sv") == 0, commit, modified,
-				commit_time, samv_catalog_find(o->lang) };
+	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, commit, modified, commit_time,
+				samv_catalog_find(o->lang) };
 	samv_emitter e = o->out ? (samv_emitter){ emit_file, &out } : (samv_emitter){ emit_stdout, &sink };
 	status = dispatch(o, &ctx, &e, &err);
 	if (status == 0 && out_commit(&out, &err))

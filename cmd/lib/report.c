@@ -21,6 +21,11 @@ const char *samv_trn(const samv_report_ctx *c, const char *one, const char *many
 	return samv_catalog_ngettext(c->lang, one, many, n);
 }
 
+bool samv_report_swedish(const samv_report_ctx *c)
+{
+	return strcmp(samv_catalog_language(c->lang), "sv") == 0;
+}
+
 size_t samv_report_errors(const samv_report_ctx *c)
 {
 	size_t n = 0;

@@ -31,15 +31,16 @@ typedef struct samv_report_ctx {
 	const samv_records *records;
 	const samv_rules_config *cfg; /* cfg->today is "today" */
 	const samv_diags *findings; /* the check's findings, severities set */
-	/* Numbers as --lang sv writes them ("1 530,00 kr", decimal comma) rather than en ("SEK
-	 * 1,530.00"): a convention of the document's language that the catalogue does not hold.
-	 * The words come from lang. */
-	bool swedish;
 	const char *commit; /* 40 hex digits, or NULL outside git */
 	bool modified; /* the work tree differs from the commit */
 	int64_t commit_time; /* the commit's time, seconds since 1970 UTC; -1 outside git */
 	const samv_catalog *lang; /* the documents' language (--lang): labels, not messages */
 } samv_report_ctx;
+
+/* Whether numbers are written as Swedish documents write them ("1 530,00 kr", decimal
+ * comma) rather than English ones ("SEK 1,530.00"): a convention of c->lang that the
+ * catalogue does not hold. */
+bool samv_report_swedish(const samv_report_ctx *c);
 
 /* A label in the documents' language (c->lang), looked up by its English text; a label that
  * is a format is checked by gcc against the arguments, as printf's own would be. */

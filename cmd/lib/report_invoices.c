@@ -474,13 +474,13 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 			samv_buf_puts(b, " | ");
 			samv_buf_date(b, l->p->end);
 			samv_buf_puts(b, " | ");
-			weeks(b, l->pay.days, c->swedish);
+			weeks(b, l->pay.days, samv_report_swedish(c));
 			samv_buf_puts(b, " | ");
-			samv_buf_money(b, l->pay.amount, c->swedish);
+			samv_buf_money(b, l->pay.amount, samv_report_swedish(c));
 			samv_buf_puts(b, " |\n");
 		}
 		samv_buf_printf(b, "| **%s** | | | | | **", samv_tr(c, "Total compensation"));
-		samv_buf_money(b, x->total, c->swedish);
+		samv_buf_money(b, x->total, samv_report_swedish(c));
 		samv_buf_puts(b, "** |\n\n");
 		md_field(b, samv_tr(c, "Unit name"), x->unit->name);
 		md_field(b, samv_tr(c, "Organisation number"), x->org_number);
@@ -624,14 +624,14 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 			samv_buf_puts(b, "</td><td class=\"date\">");
 			samv_buf_date(b, l->p->end);
 			samv_buf_puts(b, "</td><td class=\"num\">");
-			weeks(b, l->pay.days, c->swedish);
+			weeks(b, l->pay.days, samv_report_swedish(c));
 			samv_buf_puts(b, "</td><td class=\"num\">");
-			samv_buf_money(b, l->pay.amount, c->swedish);
+			samv_buf_money(b, l->pay.amount, samv_report_swedish(c));
 			samv_buf_puts(b, "</td></tr>\n");
 		}
 		samv_buf_printf(b, "</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"5\">%s</th><td class=\"num\">",
 				samv_tr(c, "Total compensation"));
-		samv_buf_money(b, x->total, c->swedish);
+		samv_buf_money(b, x->total, samv_report_swedish(c));
 		samv_buf_puts(b, "</td></tr>\n</tfoot>\n</table>\n<dl>\n");
 		html_dd(b, samv_tr(c, "Unit name"), x->unit->name);
 		html_dd(b, samv_tr(c, "Organisation number"), x->org_number);
@@ -1002,7 +1002,7 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 		const inv_line *l = &x->lines[k];
 		samv_buf_printf(b, "  <cac:InvoiceLine>\n    <cbc:ID>%zu</cbc:ID>\n", k + 1);
 		samv_buf w = { 0 };
-		weeks(&w, l->pay.days, c->swedish);
+		weeks(&w, l->pay.days, samv_report_swedish(c));
 		text = (samv_buf){ 0 };
 		/* TRANSLATORS: an e-invoice line's note: %d is the paid days, %s the weeks they
 		 * make, with one decimal ("4,6"). */

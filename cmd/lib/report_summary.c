@@ -852,7 +852,7 @@ static void put_weeks(samv_buf *b, int64_t tenths, bool swedish)
  * invoices' is. */
 static bool put_value(doc *d, const cell *x, bool plain)
 {
-	bool sv = plain || d->s->c->swedish;
+	bool sv = plain || samv_report_swedish(d->s->c);
 	switch (x->kind) {
 	case C_INT:
 		samv_buf_printf(d->b, "%lld", (long long)x->v);
@@ -1546,7 +1546,7 @@ static void bar_pair(doc *d, int64_t top, const char *label, int64_t a, int64_t 
 		     bool is_money)
 {
 	samv_buf *b = d->b;
-	bool sv = d->s->c->swedish;
+	bool sv = samv_report_swedish(d->s->c);
 	svg_text(b, PLOT_X + 4, top + 12, NULL, label); /* clear of the axis line at PLOT_X */
 	const int64_t vals[2] = { a, b2 };
 	const char *colours[2] = { COLOUR_A, COLOUR_B };
@@ -1586,7 +1586,7 @@ static void chart_placed(doc *d)
 		 samv_tr(s->c, "Two bars per unit: the number agreed per year and the students placed. The table "
 			       "beside it holds the same figures."));
 	svg_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, s->c->swedish, samv_tr(s->c, "Number of students"));
+	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, samv_report_swedish(s->c), samv_tr(s->c, "Number of students"));
 	int64_t k = 0;
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
@@ -1616,7 +1616,7 @@ static void chart_compensation(doc *d)
 		 samv_tr(s->c, "Two bars per term: compensation computed and invoiced. The table beside it holds "
 			       "the same figures."));
 	svg_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, s->c->swedish, samv_tr(s->c, "SEK"));
+	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, samv_report_swedish(s->c), samv_tr(s->c, "SEK"));
 	for (int h = 0; h < 2; h++)
 		bar_pair(d, PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
 			 axis_kr * 100, true);

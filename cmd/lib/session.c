@@ -3,6 +3,8 @@
  */
 #include "session.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,4 +68,18 @@ void samv_session_close(samv_session *s)
 	samv_source_free(s->src);
 	free(s->root);
 	memset(s, 0, sizeof *s);
+}
+
+int samv_usage_error(const char *program, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", program);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	/* TRANSLATORS: %s is the command, samv-check or samv-report. */
+	fprintf(stderr, _("Try '%s --help'."), program);
+	fputc('\n', stderr);
+	return 2;
 }

@@ -46,4 +46,8 @@ void samv_session_close(samv_session *s); /* frees everything; the struct is the
 /* Today's date on the system clock, in local time. */
 samv_date samv_session_system_today(void);
 
+/* A usage error as both commands print it: "PROGRAM: message" and where to read about the
+ * options, on standard error. Returns 2, the exit status of a usage error. */
+int samv_usage_error(const char *program, const char *fmt, ...) SAMV_PRINTF(2, 3);
+
 #endif

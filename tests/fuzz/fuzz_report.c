@@ -190,7 +190,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* The language and the stamp come from the input's length, so that both are
 		 * reached without doubling the time of every run. */
 		samv_report_ctx c = { .ledger = s.ledger, .records = records, .cfg = &s.cfg,
-				      .findings = &s.diags, .swedish = size % 2 == 0,
+				      .findings = &s.diags,
+				      .lang = samv_catalog_find(size % 2 == 0 ? "sv" : "en"),
 				      .commit = size % 3 == 0 ? NULL : "0123456789abcdef0123456789abcdef01234567",
 				      .modified = size % 5 == 0 };
 		render_all(&c, &e);
