@@ -54,7 +54,7 @@ static int compile_group(const char *text, size_t len, size_t g, bool assert_for
 		samv_doc_free(doc);
 		return -1;
 	}
-	doc->root = samv_node_get(doc->root->c.items[g], "schema");
+	doc->root = samv_node_get(samv_node_item(doc->root, g), "schema");
 	int rc = samv_schema_compile(out, doc, err);
 	if (rc == 0)
 		samv_schema_assert_formats(*out, assert_formats);
@@ -75,29 +75,29 @@ static int run_file(const char *path, bool assert_formats, counts *total)
 		return -1;
 	}
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	for (size_t g = 0; g < doc->root->count; g++) {
-		const samv_node *group = doc->root->c.items[g];
+	for (size_t g = 0; g < samv_node_count(doc->root); g++) {
+		const samv_node *group = samv_node_item(doc->root, g);
 		const char *gdesc = samv_node_str(samv_node_get(group, "description"));
 		const samv_node *tests = samv_node_get(group, "tests");
 		samv_schema *schema = NULL;
 		if (compile_group(text, len, g, assert_formats, &schema, &err)) {
 			printf("skip %s: %s: %s\n", name, gdesc, err);
-			total->skipped += (unsigned)(tests ? tests->count : 0);
+			total->skipped += (unsigned)(tests ? samv_node_count(tests) : 0);
 			free(err);
 			err = NULL;
 			continue;
 		}
-		for (size_t t = 0; tests && t < tests->count; t++) {
-			const samv_node *test = tests->c.items[t];
+		for (size_t t = 0; tests && t < samv_node_count(tests); t++) {
+			const samv_node *test = samv_node_item(tests, t);
 			const samv_node *valid = samv_node_get(test, "valid");
 			int got = samv_schema_validate(schema, samv_node_get(test, "data"), NULL, NULL);
-			if (valid && got == (valid->num.b ? 1 : 0)) {
+			if (valid && got == (samv_node_bool(valid) ? 1 : 0)) {
 				total->passed++;
 			} else {
 				total->failed++;
 				printf("FAIL %s: %s: %s (expected %s)\n", name, gdesc,
 				       samv_node_str(samv_node_get(test, "description")),
-				       valid && valid->num.b ? "valid" : "invalid");
+				       valid && samv_node_bool(valid) ? "valid" : "invalid");
 			}
 		}
 		samv_schema_free(schema);

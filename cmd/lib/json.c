@@ -8,6 +8,7 @@
 #include "json.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -56,17 +57,17 @@ static int peek(reader *r)
 	return r->pos < r->len ? (unsigned char)r->s[r->pos] : -1;
 }
 
-static samv_node *node(reader *r, samv_node_kind kind)
+static samv_node node(const reader *r, samv_node_kind kind)
 {
-	samv_node *n = samv_arena_alloc(&r->doc->arena, sizeof *n);
-	if (!n) {
-		fail(r, _("out of memory"));
-		return NULL;
-	}
-	n->kind = kind;
-	n->line = r->line;
-	n->col = r->col;
-	return n;
+	return (samv_node){ .kind = kind & 0xFu,
+			    .line = r->line,
+			    .col = (r->col > SAMV_NODE_MAX_COL ? SAMV_NODE_MAX_COL : r->col) & SAMV_NODE_MAX_COL };
+}
+
+static int set_text(reader *r, samv_node *n, const char *text, size_t len)
+{
+	n->text = samv_arena_text(&r->doc->arena, text, len);
+	return n->text ? 0 : fail(r, _("out of memory"));
 }
 
 static int buf_put(reader *r, const char *p, size_t n)
@@ -160,51 +161,39 @@ static int escape(reader *r)
 	return put_utf8(r, cp);
 }
 
-static samv_node *string(reader *r)
+static int string(reader *r, samv_node *n)
 {
-	samv_node *n = node(r, SAMV_NODE_STRING);
-	if (!n)
-		return NULL;
+	*n = node(r, SAMV_NODE_STRING);
 	advance(r); /* opening quote */
 	r->nbuf = 0;
 	for (;;) {
 		int c = peek(r);
-		if (c < 0) {
-			fail(r, _("unterminated string"));
-			return NULL;
-		}
+		if (c < 0)
+			return fail(r, _("unterminated string"));
 		if (c == '"') {
 			advance(r);
 			break;
 		}
-		if (c < 0x20) {
-			fail(r, _("control character in string"));
-			return NULL;
-		}
+		if (c < 0x20)
+			return fail(r, _("control character in string"));
 		if (c == '\\') {
 			advance(r);
 			if (escape(r))
-				return NULL;
+				return -1;
 			continue;
 		}
 		if (buf_put(r, &r->s[r->pos], 1))
-			return NULL;
+			return -1;
 		advance(r);
 	}
-	n->text = samv_arena_strndup(&r->doc->arena, r->buf ? r->buf : "", r->nbuf);
-	n->len = (uint32_t)r->nbuf; /* the text is under 4 GiB (json.h) */
-	if (!n->text) {
-		fail(r, _("out of memory"));
-		return NULL;
-	}
-	return n;
+	return set_text(r, n, r->buf ? r->buf : "", r->nbuf);
 }
 
-static samv_node *number(reader *r)
+/* An integer that int64_t holds is SAMV_NODE_INT, as in the YAML loader; anything else
+ * is a SAMV_NODE_FLOAT. The value is read from the text when asked for (node.h). */
+static int number(reader *r, samv_node *n)
 {
-	samv_node *n = node(r, SAMV_NODE_INT);
-	if (!n)
-		return NULL;
+	*n = node(r, SAMV_NODE_INT);
 	size_t start = r->pos;
 	bool is_float = false;
 	if (peek(r) == '-')
@@ -215,16 +204,13 @@ static samv_node *number(reader *r)
 		while (peek(r) >= '0' && peek(r) <= '9')
 			advance(r);
 	} else {
-		fail(r, _("invalid number"));
-		return NULL;
+		return fail(r, _("invalid number"));
 	}
 	if (peek(r) == '.') {
 		is_float = true;
 		advance(r);
-		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, _("expected a digit after '.'"));
-			return NULL;
-		}
+		if (!(peek(r) >= '0' && peek(r) <= '9'))
+			return fail(r, _("expected a digit after '.'"));
 		while (peek(r) >= '0' && peek(r) <= '9')
 			advance(r);
 	}
@@ -233,28 +219,18 @@ static samv_node *number(reader *r)
 		advance(r);
 		if (peek(r) == '+' || peek(r) == '-')
 			advance(r);
-		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, _("expected a digit in the exponent"));
-			return NULL;
-		}
+		if (!(peek(r) >= '0' && peek(r) <= '9'))
+			return fail(r, _("expected a digit in the exponent"));
 		while (peek(r) >= '0' && peek(r) <= '9')
 			advance(r);
 	}
-	n->text = samv_arena_strndup(&r->doc->arena, r->s + start, r->pos - start);
-	if (!n->text) {
-		fail(r, _("out of memory"));
-		return NULL;
-	}
-	n->len = (uint32_t)(r->pos - start);
+	if (set_text(r, n, r->s + start, r->pos - start))
+		return -1;
 	errno = 0;
 	long long v = is_float ? 0 : strtoll(n->text, NULL, 10);
-	if (is_float || errno == ERANGE) {
+	if (is_float || errno == ERANGE || v == LLONG_MIN)
 		n->kind = SAMV_NODE_FLOAT;
-		n->num.f = strtod(n->text, NULL);
-	} else {
-		n->num.i = v;
-	}
-	return n;
+	return 0;
 }
 
 static bool literal(reader *r, const char *word)
@@ -267,40 +243,35 @@ static bool literal(reader *r, const char *word)
 	return true;
 }
 
-static samv_node *value(reader *r, int depth);
+static int value(reader *r, int depth, samv_node *n);
 
-/* Children are collected in a malloc'd array, then copied to the arena in one piece. */
-static samv_node *collection(reader *r, int depth, bool is_map)
+/* Children are collected in a malloc'd array (a mapping's as key, value, key, ..., the
+ * layout of its pairs), then copied to the arena in one piece. */
+static int collection(reader *r, int depth, bool is_map, samv_node *n)
 {
-	samv_node *n = node(r, is_map ? SAMV_NODE_MAP : SAMV_NODE_SEQ);
-	if (!n)
-		return NULL;
-	if (depth >= SAMV_JSON_MAX_DEPTH) {
-		fail(r, _("nesting too deep"));
-		return NULL;
-	}
+	*n = node(r, is_map ? SAMV_NODE_MAP : SAMV_NODE_SEQ);
+	if (depth >= SAMV_JSON_MAX_DEPTH)
+		return fail(r, _("nesting too deep"));
 	advance(r);
-	samv_node **kids = NULL;
+	samv_node *kids = NULL;
 	size_t nk = 0, cap = 0;
 	char close = is_map ? '}' : ']';
 	skip_ws(r);
-	if (peek(r) == close) {
+	if (peek(r) == close)
 		advance(r);
-		return n;
-	}
-	for (;;) {
+	else for (;;) {
 		skip_ws(r);
-		samv_node *k = NULL;
+		samv_node k;
 		if (is_map) {
 			if (peek(r) != '"') {
 				fail(r, _("expected a string key"));
 				goto fail;
 			}
-			k = string(r);
-			if (!k)
+			if (string(r, &k))
 				goto fail;
 			for (size_t i = 0; i < nk; i += 2)
-				if (kids[i]->len == k->len && memcmp(kids[i]->text, k->text, k->len) == 0) {
+				if (samv_node_len(&kids[i]) == samv_node_len(&k) &&
+				    memcmp(kids[i].text, k.text, samv_node_len(&k)) == 0) {
 					fail(r, _("duplicate key"));
 					goto fail;
 				}
@@ -311,12 +282,12 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 			}
 			advance(r);
 		}
-		samv_node *v = value(r, depth + 1);
-		if (!v)
+		samv_node v;
+		if (value(r, depth + 1, &v))
 			goto fail;
 		if (nk + 2 > cap) {
 			cap = cap ? cap * 2 : 8;
-			samv_node **nkids = realloc(kids, cap * sizeof *kids);
+			samv_node *nkids = realloc(kids, cap * sizeof *kids);
 			if (!nkids) {
 				fail(r, _("out of memory"));
 				goto fail;
@@ -338,62 +309,52 @@ static samv_node *collection(reader *r, int depth, bool is_map)
 		fail(r, is_map ? _("expected ',' or '}'") : _("expected ',' or ']'"));
 		goto fail;
 	}
-	if (is_map) {
-		n->count = (uint32_t)(nk / 2);
-		n->c.pairs = samv_arena_alloc(&r->doc->arena, n->count * sizeof *n->c.pairs);
-		if (!n->c.pairs)
-			goto oom;
-		for (size_t i = 0; i < n->count; i++)
-			n->c.pairs[i] = (samv_pair){ kids[2 * i], kids[2 * i + 1] };
-	} else {
-		n->count = (uint32_t)nk;
-		n->c.items = samv_arena_alloc(&r->doc->arena, nk * sizeof *kids);
-		if (!n->c.items)
-			goto oom;
-		memcpy(n->c.items, kids, nk * sizeof *kids);
+	n->c.items = samv_arena_array(&r->doc->arena, is_map ? nk / 2 : nk, is_map);
+	if (!n->c.items) {
+		fail(r, _("out of memory"));
+		goto fail;
 	}
+	if (nk)
+		memcpy(n->c.items, kids, nk * sizeof *kids);
 	free(kids);
-	return n;
-oom:
-	fail(r, _("out of memory"));
+	return 0;
 fail:
 	free(kids);
-	return NULL;
+	return -1;
 }
 
-static samv_node *value(reader *r, int depth)
+static int value(reader *r, int depth, samv_node *n)
 {
 	skip_ws(r);
 	int c = peek(r);
 	if (c == '{' || c == '[')
-		return collection(r, depth, c == '{');
+		return collection(r, depth, c == '{', n);
 	if (c == '"')
-		return string(r);
+		return string(r, n);
 	if (c == '-' || (c >= '0' && c <= '9'))
-		return number(r);
-	samv_node *n = node(r, SAMV_NODE_NULL);
-	if (!n)
-		return NULL;
-	if (literal(r, "true") || literal(r, "false")) {
+		return number(r, n);
+	*n = node(r, SAMV_NODE_NULL);
+	size_t start = r->pos;
+	if (literal(r, "true") || literal(r, "false"))
 		n->kind = SAMV_NODE_BOOL;
-		n->num.b = c == 't';
-	} else if (!literal(r, "null")) {
-		fail(r, c < 0 ? _("unexpected end of input") : _("unexpected character"));
-		return NULL;
-	}
-	return n;
+	else if (!literal(r, "null"))
+		return fail(r, c < 0 ? _("unexpected end of input") : _("unexpected character"));
+	return set_text(r, n, r->s + start, r->pos - start);
 }
 
 int samv_json_parse(samv_doc *doc, const char *text, size_t len, char **err)
 {
 	reader r = { .doc = doc, .s = text, .len = len, .line = 1, .col = 1 };
-	doc->root = value(&r, 0);
-	if (doc->root) {
+	samv_node root;
+	doc->root = NULL;
+	if (value(&r, 0, &root) == 0) {
 		skip_ws(&r);
-		if (r.pos != r.len) {
+		if (r.pos != r.len)
 			fail(&r, _("trailing characters after the JSON value"));
-			doc->root = NULL;
-		}
+		else if (!(doc->root = samv_arena_alloc(&doc->arena, sizeof *doc->root)))
+			fail(&r, _("out of memory"));
+		else
+			*doc->root = root;
 	}
 	free(r.buf);
 	if (!doc->root) {

@@ -11,7 +11,6 @@
 #include "load.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@
 #include "i18n.h"
 
 typedef struct frame {
-	samv_node *node;
+	samv_node node; /* its kind and position; its items once it ends */
 	size_t first; /* index of its first child on the scratch stack */
 } frame;
 
@@ -31,7 +30,7 @@ typedef struct loader {
 	size_t len;
 	frame frames[SAMV_LOAD_MAX_DEPTH];
 	size_t depth;
-	samv_node **scratch;
+	samv_node *scratch;
 	size_t nscratch, capscratch;
 	int documents;
 	int failed; /* -1 refused, -2 out of memory */
@@ -130,24 +129,19 @@ static void out_of_memory(loader *ld)
 	ld->failed = -2;
 }
 
-static samv_node *new_node(loader *ld, samv_node_kind kind, yaml_mark_t mark)
+static samv_node new_node(samv_node_kind kind, yaml_mark_t mark)
 {
-	samv_node *n = samv_doc_alloc(ld->doc, sizeof *n);
-	if (!n) {
-		out_of_memory(ld);
-		return NULL;
-	}
-	n->kind = kind;
-	n->line = clamp_u32(mark.line + 1);
-	n->col = clamp_u32(mark.column + 1);
-	return n;
+	size_t col = mark.column + 1;
+	return (samv_node){ .kind = kind & 0xFu,
+			    .line = clamp_u32(mark.line + 1),
+			    .col = (col > SAMV_NODE_MAX_COL ? SAMV_NODE_MAX_COL : col) & SAMV_NODE_MAX_COL };
 }
 
-static int push_scratch(loader *ld, samv_node *n)
+static int push_scratch(loader *ld, const samv_node *n)
 {
 	if (ld->nscratch == ld->capscratch) {
 		size_t cap = ld->capscratch ? ld->capscratch * 2 : 256;
-		samv_node **s = realloc(ld->scratch, cap * sizeof *s);
+		samv_node *s = realloc(ld->scratch, cap * sizeof *s);
 		if (!s) {
 			out_of_memory(ld);
 			return -1;
@@ -155,7 +149,7 @@ static int push_scratch(loader *ld, samv_node *n)
 		ld->scratch = s;
 		ld->capscratch = cap;
 	}
-	ld->scratch[ld->nscratch++] = n;
+	ld->scratch[ld->nscratch++] = *n;
 	return 0;
 }
 
@@ -205,20 +199,16 @@ static bool is_core_float(const char *s, size_t len)
 	return i == len;
 }
 
-static void set_int_or_float(samv_node *n, const char *digits, int base, bool negative)
+/* The value is read again from the text when asked for (samv_node_int). */
+static void set_int_or_float(samv_node *n, const char *digits, int base)
 {
 	errno = 0;
 	char *end;
 	unsigned long long v = strtoull(digits, &end, base);
-	if (errno == 0 && *end == '\0' && v <= (unsigned long long)INT64_MAX) {
-		n->kind = SAMV_NODE_INT;
-		n->num.i = negative ? -(int64_t)v : (int64_t)v;
-		return;
-	}
 	/* Too large for an integer: keep it as a number. Only schema bounds ever see the
 	 * value; money and dates are read from the text. */
-	n->kind = SAMV_NODE_FLOAT;
-	n->num.f = strtod(n->text, NULL);
+	n->kind = errno == 0 && *end == '\0' && v <= (unsigned long long)INT64_MAX ? SAMV_NODE_INT
+										   : SAMV_NODE_FLOAT;
 }
 
 void samv_load_resolve_plain(samv_node *n)
@@ -230,7 +220,7 @@ void samv_load_resolve_plain(samv_node *n)
 	static const char *const ninfs[] = { "-.inf", "-.Inf", "-.INF", NULL };
 	static const char *const nans[] = { ".nan", ".NaN", ".NAN", NULL };
 	const char *s = n->text;
-	size_t len = n->len;
+	size_t len = samv_node_len(n);
 
 	n->kind = SAMV_NODE_STRING;
 	/* Every form below starts with one of these characters (or is empty), so the
@@ -248,28 +238,18 @@ void samv_load_resolve_plain(samv_node *n)
 		n->kind = SAMV_NODE_NULL;
 	} else if (word && (is_one_of(s, trues) || is_one_of(s, falses))) {
 		n->kind = SAMV_NODE_BOOL;
-		n->num.b = s[0] == 't' || s[0] == 'T';
 	} else if (len > 2 && s[0] == '0' && s[1] == 'o' && is_digits(s + 2, len - 2, "01234567")) {
-		set_int_or_float(n, s + 2, 8, false);
+		set_int_or_float(n, s + 2, 8);
 	} else if (len > 2 && s[0] == '0' && s[1] == 'x' &&
 		   is_digits(s + 2, len - 2, "0123456789abcdefABCDEF")) {
-		set_int_or_float(n, s + 2, 16, false);
+		set_int_or_float(n, s + 2, 16);
 	} else if ((s[0] == '-' || s[0] == '+') ? is_digits(s + 1, len - 1, "0123456789")
 						: is_digits(s, len, "0123456789")) {
 		bool sign = s[0] == '-' || s[0] == '+';
-		set_int_or_float(n, s + sign, 10, s[0] == '-');
-	} else if (is_core_float(s, len)) {
+		set_int_or_float(n, s + sign, 10);
+	} else if (is_core_float(s, len) ||
+		   (sign_or_dot && (is_one_of(s, infs) || is_one_of(s, ninfs) || is_one_of(s, nans)))) {
 		n->kind = SAMV_NODE_FLOAT;
-		n->num.f = strtod(s, NULL);
-	} else if (sign_or_dot && is_one_of(s, infs)) {
-		n->kind = SAMV_NODE_FLOAT;
-		n->num.f = HUGE_VAL;
-	} else if (sign_or_dot && is_one_of(s, ninfs)) {
-		n->kind = SAMV_NODE_FLOAT;
-		n->num.f = -HUGE_VAL;
-	} else if (sign_or_dot && is_one_of(s, nans)) {
-		n->kind = SAMV_NODE_FLOAT;
-		n->num.f = NAN;
 	}
 }
 
@@ -277,11 +257,17 @@ void samv_load_resolve_plain(samv_node *n)
 static void attach(loader *ld, samv_node *n)
 {
 	if (ld->depth == 0) {
-		ld->doc->root = n;
+		samv_node *root = samv_doc_alloc(ld->doc, sizeof *root);
+		if (!root) {
+			out_of_memory(ld);
+			return;
+		}
+		*root = *n;
+		ld->doc->root = root;
 		return;
 	}
 	frame *f = &ld->frames[ld->depth - 1];
-	bool is_key = f->node->kind == SAMV_NODE_MAP && (ld->nscratch - f->first) % 2 == 0;
+	bool is_key = f->node.kind == SAMV_NODE_MAP && (ld->nscratch - f->first) % 2 == 0;
 	if (is_key && n->kind != SAMV_NODE_STRING) {
 		if (n->kind == SAMV_NODE_SEQ || n->kind == SAMV_NODE_MAP) {
 			yaml_mark_t m = { 0, n->line - 1, n->col - 1 };
@@ -298,10 +284,10 @@ static void attach(loader *ld, samv_node *n)
 static int key_cmp(const void *pa, const void *pb)
 {
 	const samv_pair *a = *(samv_pair *const *)pa, *b = *(samv_pair *const *)pb;
-	size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
-	int c = memcmp(a->key->text, b->key->text, n);
+	uint32_t alen = samv_node_len(&a->key), blen = samv_node_len(&b->key);
+	int c = memcmp(a->key.text, b->key.text, alen < blen ? alen : blen);
 	if (!c)
-		c = (a->key->len > b->key->len) - (a->key->len < b->key->len);
+		c = (alen > blen) - (alen < blen);
 	if (!c)
 		c = (a > b) - (a < b); /* document order among equal keys */
 	return c;
@@ -309,19 +295,21 @@ static int key_cmp(const void *pa, const void *pb)
 
 static bool same_key(const samv_node *a, const samv_node *b)
 {
-	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+	/* Texts are interned in a store, and compared when the document has none. */
+	return a->text == b->text ||
+	       (samv_node_len(a) == samv_node_len(b) && memcmp(a->text, b->text, samv_node_len(a)) == 0);
 }
 
 static void report_duplicate(loader *ld, const samv_pair *first, const samv_pair *again)
 {
-	samv_diags_add(ld->diags, "yaml", ld->doc->path, again->key->line, again->key->col,
+	samv_diags_add(ld->diags, "yaml", ld->doc->path, again->key.line, again->key.col,
 		       /* TRANSLATORS: %1$s is the key, %2$u the line of its first occurrence. */
 		       _("duplicate key '%s' (first at line %u): the second value would "
 			 "silently replace the first; remove one"),
-		       again->key->text, (unsigned)first->key->line);
+		       again->key.text, (unsigned)first->key.line);
 	/* TRANSLATORS: a note at the first occurrence of a duplicate key; %s is the key. */
-	samv_diags_relate(ld->diags, ld->doc->path, first->key->line, first->key->col,
-			  _("first '%s' here"), first->key->text);
+	samv_diags_relate(ld->diags, ld->doc->path, first->key.line, first->key.col,
+			  _("first '%s' here"), first->key.text);
 	if (!ld->failed)
 		ld->failed = -1;
 }
@@ -331,13 +319,13 @@ static void report_duplicate(loader *ld, const samv_pair *first, const samv_pair
  * sort, and need no allocation. */
 static void check_duplicates(loader *ld, samv_node *map)
 {
-	size_t n = map->count;
+	size_t n = samv_node_count(map);
 	if (n < 2)
 		return;
 	if (n <= 16) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = 0; j < i; j++)
-				if (same_key(map->c.pairs[i].key, map->c.pairs[j].key)) {
+				if (same_key(&map->c.pairs[i].key, &map->c.pairs[j].key)) {
 					report_duplicate(ld, &map->c.pairs[j], &map->c.pairs[i]);
 					break;
 				}
@@ -353,7 +341,7 @@ static void check_duplicates(loader *ld, samv_node *map)
 	qsort(sorted, n, sizeof *sorted, key_cmp);
 	size_t run = 0;
 	for (size_t i = 1; i < n; i++) {
-		if (same_key(sorted[run]->key, sorted[i]->key))
+		if (same_key(&sorted[run]->key, &sorted[i]->key))
 			report_duplicate(ld, sorted[run], sorted[i]);
 		else
 			run = i;
@@ -364,30 +352,21 @@ static void check_duplicates(loader *ld, samv_node *map)
 static void close_collection(loader *ld)
 {
 	frame *f = &ld->frames[--ld->depth];
-	samv_node *n = f->node;
+	samv_node *n = &f->node;
 	size_t children = ld->nscratch - f->first;
-	/* Before the first child of the file, scratch is NULL, and NULL + 0 is undefined. */
-	samv_node **kids = children ? ld->scratch + f->first : NULL;
-	if (n->kind == SAMV_NODE_SEQ) {
-		n->count = (uint32_t)children; /* the file is under 4 GiB (load.h) */
-		n->c.items = samv_doc_alloc(ld->doc, children * sizeof *n->c.items);
-		if (!n->c.items) {
-			out_of_memory(ld);
-			return;
-		}
-		if (children)
-			memcpy(n->c.items, kids, children * sizeof *kids);
-	} else {
-		n->count = (uint32_t)(children / 2);
-		n->c.pairs = samv_doc_alloc(ld->doc, n->count * sizeof *n->c.pairs);
-		if (!n->c.pairs) {
-			out_of_memory(ld);
-			return;
-		}
-		for (size_t i = 0; i < n->count; i++)
-			n->c.pairs[i] = (samv_pair){ kids[2 * i], kids[2 * i + 1] };
-		check_duplicates(ld, n);
+	bool map = n->kind == SAMV_NODE_MAP;
+	/* the file is under 4 GiB (load.h), so the count fits */
+	n->c.items = samv_doc_array(ld->doc, map ? children / 2 : children, map);
+	if (!n->c.items) {
+		out_of_memory(ld);
+		return;
 	}
+	/* A pair is a key node and its value node, as they lie on the scratch stack. Before
+	 * the first child of the file, scratch is NULL, and NULL + 0 is undefined. */
+	if (children)
+		memcpy(n->c.items, ld->scratch + f->first, children * sizeof *ld->scratch);
+	if (map)
+		check_duplicates(ld, n);
 	ld->nscratch = f->first;
 	attach(ld, n);
 }
@@ -402,10 +381,7 @@ static void open_collection(loader *ld, samv_node_kind kind, yaml_mark_t mark)
 		ld->failed = -1;
 		return;
 	}
-	samv_node *n = new_node(ld, kind, mark);
-	if (!n)
-		return;
-	ld->frames[ld->depth++] = (frame){ n, ld->nscratch };
+	ld->frames[ld->depth++] = (frame){ new_node(kind, mark), ld->nscratch };
 }
 
 static void scalar(loader *ld, const yaml_event_t *ev)
@@ -416,18 +392,15 @@ static void scalar(loader *ld, const yaml_event_t *ev)
 		fail_at(ld, ev->start_mark, "%s", _("a string holds a NUL character (\\0)"));
 		return;
 	}
-	samv_node *n = new_node(ld, SAMV_NODE_STRING, ev->start_mark);
-	if (!n)
-		return;
-	n->text = samv_doc_text(ld->doc, value, len);
-	if (!n->text) {
+	samv_node n = new_node(SAMV_NODE_STRING, ev->start_mark);
+	n.text = samv_doc_text(ld->doc, value, len);
+	if (!n.text) {
 		out_of_memory(ld);
 		return;
 	}
-	n->len = (uint32_t)len; /* the file is under 4 GiB (load.h) */
 	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		samv_load_resolve_plain(n);
-	attach(ld, n);
+		samv_load_resolve_plain(&n);
+	attach(ld, &n);
 }
 
 /* Refuse what the spec refuses before looking at the event's content. */

@@ -27,8 +27,8 @@
  */
 int samv_load_yaml(samv_doc *doc, const char *data, size_t len, samv_diags *diags);
 
-/* Resolve a plain scalar by the YAML 1.2 core schema: sets n->kind and n->num from
- * text/len (which must already be set). Exposed for the unit tests. */
+/* Resolve a plain scalar by the YAML 1.2 core schema: sets n->kind from its text (which
+ * must already be set, laid out as samv_doc_text does). Exposed for the unit tests. */
 void samv_load_resolve_plain(samv_node *n);
 
 #endif

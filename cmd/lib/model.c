@@ -50,7 +50,7 @@ const char *samv_field_str(const samv_node *map, const char *key)
 bool samv_field_date(const samv_node *map, const char *key, samv_date *out)
 {
 	const samv_node *n = samv_node_get(map, key);
-	return n && n->kind == SAMV_NODE_STRING && samv_date_parse(n->text, n->len, out) == SAMV_DATE_OK;
+	return n && n->kind == SAMV_NODE_STRING && samv_date_parse(n->text, samv_node_len(n), out) == SAMV_DATE_OK;
 }
 
 const samv_node *samv_record_list_find(const samv_node *map, const char *list, const char *id)
@@ -58,10 +58,10 @@ const samv_node *samv_record_list_find(const samv_node *map, const char *list, c
 	const samv_node *items = samv_node_get(map, list);
 	if (!items || items->kind != SAMV_NODE_SEQ || !id)
 		return NULL;
-	for (size_t i = 0; i < items->count; i++) {
-		const char *item_id = samv_field_str(items->c.items[i], "id");
+	for (size_t i = 0; i < samv_node_count(items); i++) {
+		const char *item_id = samv_field_str(samv_node_item(items, i), "id");
 		if (item_id && strcmp(item_id, id) == 0)
-			return items->c.items[i];
+			return samv_node_item(items, i);
 	}
 	return NULL;
 }
@@ -127,11 +127,11 @@ static int read_ignore(samv_source *src, char ***ignore, size_t *nignore, char *
 	*nignore = 0;
 	if (doc && samv_load_yaml(doc, f.data, f.len, &scratch) == 0) {
 		const samv_node *list = samv_node_get(doc->root, "ignore");
-		if (list && list->kind == SAMV_NODE_SEQ && list->count) {
-			*ignore = calloc(list->count, sizeof **ignore);
-			for (size_t i = 0; *ignore && i < list->count; i++)
-				if (samv_node_str(list->c.items[i]))
-					(*ignore)[(*nignore)++] = strdup(list->c.items[i]->text);
+		if (list && list->kind == SAMV_NODE_SEQ && samv_node_count(list)) {
+			*ignore = calloc(samv_node_count(list), sizeof **ignore);
+			for (size_t i = 0; *ignore && i < samv_node_count(list); i++)
+				if (samv_node_str(samv_node_item(list, i)))
+					(*ignore)[(*nignore)++] = strdup(samv_node_item(list, i)->text);
 		}
 	}
 	samv_diags_free(&scratch);
@@ -165,10 +165,10 @@ static int set_identity(samv_record *r)
 		return 0;
 	}
 	samv_pair *p = samv_node_get_pair(root, "id");
-	const char *own = p && p->value->kind == SAMV_NODE_STRING ? p->value->text : NULL;
+	const char *own = p && p->value.kind == SAMV_NODE_STRING ? p->value.text : NULL;
 	if (own && r->kind != SAMV_KIND_PROTOCOL) {
 		r->id = own;
-		r->id_node = p->value;
+		r->id_node = &p->value;
 	} else if (r->kind == SAMV_KIND_PROTOCOL || r->kind == SAMV_KIND_LEDGER) {
 		/* A protocol is named within its body, "styrgrupp/2020-02-26", by its `id` or else
 		 * its file stem, so that two bodies may each meet on one day. */
@@ -182,7 +182,7 @@ static int set_identity(samv_record *r)
 			return -1;
 		r->id = r->derived_id;
 		if (own)
-			r->id_node = p->value;
+			r->id_node = &p->value;
 	}
 	return 0;
 }
@@ -203,7 +203,7 @@ static void check_money(loader *ld, const samv_doc *doc, const samv_node *n, con
 	samv_ore ore;
 	if (!n || (n->kind != SAMV_NODE_INT && n->kind != SAMV_NODE_FLOAT))
 		return;
-	int rc = samv_money_parse(n->text, n->len, &ore);
+	int rc = samv_money_parse(n->text, samv_node_len(n), &ore);
 	if (rc == SAMV_MONEY_TOO_PRECISE)
 		samv_diags_add(ld->diags, "schema", doc->path, n->line, n->col,
 			       /* TRANSLATORS: %1$s is the field (total, amount, index), %2$s the
@@ -227,9 +227,9 @@ static void check_money_fields(loader *ld, const samv_doc *doc, samv_kind kind)
 		return;
 	check_money(ld, doc, samv_node_get(samv_node_get(root, "base"), "amount"), "amount");
 	const samv_node *years = samv_node_get(root, "years");
-	for (size_t i = 0; years && years->kind == SAMV_NODE_MAP && i < years->count; i++) {
-		check_money(ld, doc, samv_node_get(years->c.pairs[i].value, "amount"), "amount");
-		check_money(ld, doc, samv_node_get(years->c.pairs[i].value, "index"), "index");
+	for (size_t i = 0; years && years->kind == SAMV_NODE_MAP && i < samv_node_count(years); i++) {
+		check_money(ld, doc, samv_node_get(&years->c.pairs[i].value, "amount"), "amount");
+		check_money(ld, doc, samv_node_get(&years->c.pairs[i].value, "index"), "index");
 	}
 }
 
@@ -265,7 +265,7 @@ static int check_record(loader *ld, const samv_doc *doc, loaded *slot)
 				* listed are values of `kind:` and stay as they are. */
 			       _("unknown kind '%s': must be one of ledger, rates, party, intent, "
 				 "agreement, term, invoice, body, protocol"),
-			       kind->text ? kind->text : "");
+			       samv_node_text(kind) ? kind->text : "");
 		return 0;
 	}
 	if (k < 0) {
@@ -444,6 +444,9 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 			goto done;
 	}
 	each = samv_listing_each(listing, load_file, workers, nthreads, err);
+	/* Every text is in; the tables that found them again would only hold memory. */
+	for (size_t w = 0; w < l->nstores; w++)
+		samv_store_seal(l->stores[w]);
 	for (size_t w = 0; w < nthreads; w++) {
 		samv_diags_take(diags, &workers[w].diags);
 		if (workers[w].unreadable)

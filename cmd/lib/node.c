@@ -8,12 +8,15 @@
  */
 #include "node.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Every file's tree is kept until the rules have run: a node that grows grows samv-check's
  * memory by as much per node. */
-_Static_assert(sizeof(void *) != 8 || sizeof(samv_node) == 32, "a node is 32 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(samv_node) == 16, "a node is 16 bytes");
+/* The loader copies a mapping's keys and values, as they lie on its stack, into pairs. */
+_Static_assert(sizeof(samv_pair) == 2 * sizeof(samv_node), "a pair is two nodes");
 
 struct samv_arena_block {
 	samv_arena_block *next;
@@ -65,6 +68,34 @@ char *samv_arena_strndup(samv_arena *a, const char *s, size_t len)
 	return p;
 }
 
+const char *samv_arena_text(samv_arena *a, const char *s, size_t len)
+{
+	if (len >= UINT32_MAX)
+		return NULL;
+	uint32_t n = (uint32_t)len;
+	char *p = samv_arena_alloc(a, sizeof n + len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, &n, sizeof n);
+	memcpy(p + sizeof n, s, len);
+	return p + sizeof n;
+}
+
+/* The count goes in the last 4 of 8 bytes before the array, so the array keeps the
+ * arena's 8-byte alignment. */
+void *samv_arena_array(samv_arena *a, size_t n, bool pairs)
+{
+	size_t each = pairs ? sizeof(samv_pair) : sizeof(samv_node);
+	if (n > UINT32_MAX || n > (SIZE_MAX - 8) / each)
+		return NULL;
+	uint32_t count = (uint32_t)n;
+	char *p = samv_arena_alloc(a, 8 + n * each);
+	if (!p)
+		return NULL;
+	memcpy(p + 8 - sizeof count, &count, sizeof count);
+	return p + 8;
+}
+
 void samv_arena_free(samv_arena *a)
 {
 	samv_arena_block *b = a->head;
@@ -80,8 +111,8 @@ void samv_arena_free(samv_arena *a)
  * in size and at most half full; each slot keeps its text's hash and length, so a probe
  * rarely reaches memcmp. */
 typedef struct text_slot {
-	const char *s; /* NULL: empty */
-	uint32_t len, hash;
+	const char *s; /* NULL: empty; its length is before it (samv_arena_text) */
+	uint32_t hash;
 } text_slot;
 
 struct samv_store {
@@ -104,6 +135,13 @@ samv_store *samv_store_new(void)
 	}
 	store->cap = STORE_FIRST_CAP;
 	return store;
+}
+
+void samv_store_seal(samv_store *store)
+{
+	free(store->slots);
+	store->slots = NULL;
+	store->cap = store->n = 0;
 }
 
 void samv_store_free(samv_store *store)
@@ -147,13 +185,20 @@ static int store_grow(samv_store *store)
 static const char *store_text(samv_store *store, const char *s, size_t len)
 {
 	/* A text is under 4 GiB, as a node's length is: refuse rather than truncate. */
-	if (len > UINT32_MAX)
+	if (len >= UINT32_MAX)
 		return NULL;
+	if (!store->slots) {
+		store->slots = calloc(STORE_FIRST_CAP, sizeof *store->slots);
+		if (!store->slots)
+			return NULL;
+		store->cap = STORE_FIRST_CAP;
+		store->n = 0;
+	}
 	uint32_t hash = text_hash(s, len);
 	size_t i = hash & (store->cap - 1);
 	for (; store->slots[i].s; i = (i + 1) & (store->cap - 1)) {
 		const text_slot *slot = &store->slots[i];
-		if (slot->hash == hash && slot->len == len && memcmp(slot->s, s, len) == 0)
+		if (slot->hash == hash && samv_node_prefix_(slot->s) == len && memcmp(slot->s, s, len) == 0)
 			return slot->s;
 	}
 	if ((store->n + 1) * 2 > store->cap) {
@@ -163,10 +208,10 @@ static const char *store_text(samv_store *store, const char *s, size_t len)
 		while (store->slots[i].s)
 			i = (i + 1) & (store->cap - 1);
 	}
-	const char *copy = samv_arena_strndup(&store->arena, s, len);
+	const char *copy = samv_arena_text(&store->arena, s, len);
 	if (!copy)
 		return NULL;
-	store->slots[i] = (text_slot){ copy, (uint32_t)len, hash };
+	store->slots[i] = (text_slot){ copy, hash };
 	store->n++;
 	return copy;
 }
@@ -202,7 +247,12 @@ const char *samv_doc_text(samv_doc *doc, const char *s, size_t len)
 {
 	if (doc->store)
 		return store_text(doc->store, s, len);
-	return samv_arena_strndup(&doc->arena, s, len);
+	return samv_arena_text(&doc->arena, s, len);
+}
+
+void *samv_doc_array(samv_doc *doc, size_t n, bool pairs)
+{
+	return samv_arena_array(doc->store ? &doc->store->arena : &doc->arena, n, pairs);
 }
 
 samv_pair *samv_node_get_pair(const samv_node *map, const char *key)
@@ -210,9 +260,10 @@ samv_pair *samv_node_get_pair(const samv_node *map, const char *key)
 	if (!map || map->kind != SAMV_NODE_MAP)
 		return NULL;
 	size_t klen = strlen(key);
-	for (size_t i = 0; i < map->count; i++) {
-		const samv_node *k = map->c.pairs[i].key;
-		if (k->len == klen && memcmp(k->text, key, klen) == 0)
+	uint32_t n = samv_node_count(map);
+	for (uint32_t i = 0; i < n; i++) {
+		const samv_node *k = &map->c.pairs[i].key;
+		if (samv_node_len(k) == klen && memcmp(k->text, key, klen) == 0)
 			return &map->c.pairs[i];
 	}
 	return NULL;
@@ -221,7 +272,49 @@ samv_pair *samv_node_get_pair(const samv_node *map, const char *key)
 samv_node *samv_node_get(const samv_node *map, const char *key)
 {
 	samv_pair *p = samv_node_get_pair(map, key);
-	return p ? p->value : NULL;
+	return p ? &p->value : NULL;
+}
+
+/* The YAML 1.2 core forms the loader resolves to integers (load.c): [-+]digits, 0o
+ * octal, 0x hex; JSON's integers are a subset. Only text that resolved to
+ * SAMV_NODE_INT comes here, so it fits int64_t. */
+int64_t samv_node_int(const samv_node *n)
+{
+	if (!n || n->kind != SAMV_NODE_INT)
+		return 0;
+	const char *s = n->text;
+	bool negative = s[0] == '-';
+	if (s[0] == '-' || s[0] == '+')
+		s++;
+	int base = 10;
+	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+		base = s[1] == 'o' ? 8 : 16;
+		s += 2;
+	}
+	unsigned long long v = strtoull(s, NULL, base);
+	return negative ? -(int64_t)v : (int64_t)v;
+}
+
+double samv_node_float(const samv_node *n)
+{
+	if (!n)
+		return 0;
+	if (n->kind == SAMV_NODE_INT)
+		return (double)samv_node_int(n);
+	if (n->kind != SAMV_NODE_FLOAT)
+		return 0;
+	const char *s = n->text;
+	const char *t = s[0] == '-' || s[0] == '+' ? s + 1 : s;
+	if (t[0] == '.' && (t[1] == 'i' || t[1] == 'I'))
+		return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+	if (t[0] == '.' && (t[1] == 'n' || t[1] == 'N'))
+		return NAN;
+	return strtod(s, NULL);
+}
+
+bool samv_node_bool(const samv_node *n)
+{
+	return n && n->kind == SAMV_NODE_BOOL && (n->text[0] == 't' || n->text[0] == 'T');
 }
 
 const char *samv_node_str(const samv_node *n)

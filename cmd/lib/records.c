@@ -43,7 +43,7 @@ static samv_date date(const samv_node *map, const char *key)
 static int64_t num(const samv_node *map, const char *key, int64_t absent)
 {
 	const samv_node *n = samv_node_get(map, key);
-	return n && n->kind == SAMV_NODE_INT ? n->num.i : absent;
+	return n && n->kind == SAMV_NODE_INT ? samv_node_int(n) : absent;
 }
 
 static const samv_node *list(const samv_node *map, const char *key)
@@ -55,12 +55,12 @@ static const samv_node *list(const samv_node *map, const char *key)
 static size_t count(const samv_node *map, const char *key)
 {
 	const samv_node *n = list(map, key);
-	return n ? n->count : 0;
+	return n ? samv_node_count(n) : 0;
 }
 
 static const samv_node *item(const samv_node *map, const char *key, size_t i)
 {
-	return list(map, key)->c.items[i];
+	return samv_node_item(list(map, key), i);
 }
 
 bool samv_term_parse(const char *term, int *year, bool *autumn)
@@ -116,7 +116,7 @@ static void build_party(builder *b, samv_party *p, const samv_record *rec)
 static samv_ore amount_of(const samv_node *n)
 {
 	samv_ore ore;
-	if (!n || !n->text || samv_money_parse(n->text, n->len, &ore) != SAMV_MONEY_OK)
+	if (!samv_node_text(n) || samv_money_parse(n->text, samv_node_len(n), &ore) != SAMV_MONEY_OK)
 		return -1;
 	return ore;
 }
@@ -128,8 +128,8 @@ static void build_rates(builder *b, samv_rates *rt, const samv_record *rec)
 			*years = samv_node_get(r, "years");
 	int base_year = (int)num(base, "year", 0);
 	int first = base_year, last = base_year;
-	for (size_t i = 0; years && i < years->count; i++) {
-		int y = atoi(years->c.pairs[i].key->text);
+	for (size_t i = 0; years && i < samv_node_count(years); i++) {
+		int y = atoi(years->c.pairs[i].key.text);
 		first = y < first ? y : first;
 		last = y > last ? y : last;
 	}
@@ -151,7 +151,7 @@ static void build_rates(builder *b, samv_rates *rt, const samv_record *rec)
 			/* An index may be negative, so it is read here rather than by amount_of. */
 			const samv_node *idx = samv_node_get(entry, "index");
 			samv_ore pct;
-			if (idx->text && samv_money_parse(idx->text, idx->len, &pct) == SAMV_MONEY_OK)
+			if (samv_node_text(idx) && samv_money_parse(idx->text, samv_node_len(idx), &pct) == SAMV_MONEY_OK)
 				amount = samv_money_apply_index(prev, pct);
 		}
 		rt->amount_of[y - first] = amount;
@@ -527,7 +527,7 @@ static void link(builder *b, samv_records *r)
 		inv->party = samv_records_party(r, inv->from_party);
 		inv->unit = samv_party_unit(inv->party, inv->from_unit);
 		for (size_t k = 0; inv->placements && k < inv->nplacements; k++) {
-			samv_placement *p = find_placement(r, samv_node_str(inv->placement_refs->c.items[k]));
+			samv_placement *p = find_placement(r, samv_node_str(samv_node_item(inv->placement_refs, k)));
 			inv->placements[k] = p;
 			if (p) {
 				p->ninvoices++;

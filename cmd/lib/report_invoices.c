@@ -110,14 +110,14 @@ static bool same(const char *a, const char *b)
 static const char *university_of(const samv_agreement *a, const samv_placement *p, const char *term)
 {
 	const samv_node *list = a->universities;
-	if (!list || list->kind != SAMV_NODE_SEQ || list->count == 0)
+	if (!list || list->kind != SAMV_NODE_SEQ || samv_node_count(list) == 0)
 		return NULL;
-	for (size_t i = 0; list->count > 1 && i < p->ninvoices; i++) {
+	for (size_t i = 0; samv_node_count(list) > 1 && i < p->ninvoices; i++) {
 		const samv_invoice *inv = p->invoices[i];
 		if (same(inv->term, term) && inv->to)
 			return inv->to;
 	}
-	return samv_node_str(list->c.items[0]);
+	return samv_node_str(samv_node_item(list, 0));
 }
 
 /* The recorded invoice that lists p from this party and unit to this university, or NULL. */

@@ -132,7 +132,7 @@ static void put_member(const samv_report_ctx *c, samv_buf *b, escape_fn esc, con
 
 static const char *node_text(const samv_node *list, size_t i)
 {
-	return list && i < list->count ? samv_node_str(list->c.items[i]) : NULL;
+	return list && i < samv_node_count(list) ? samv_node_str(samv_node_item(list, i)) : NULL;
 }
 
 /* The next paragraph of a ledger text, from *s on: blank lines separate paragraphs, and
@@ -380,7 +380,7 @@ static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const 
 			const samv_node *list)
 {
 	escape_fn esc = html ? samv_buf_html : samv_buf_md;
-	for (size_t i = 0; list && i < list->count; i++) {
+	for (size_t i = 0; list && i < samv_node_count(list); i++) {
 		const char *id = node_text(list, i);
 		const samv_member *m = samv_body_member(p->body, id);
 		samv_buf_puts(b, html ? "<tr><td>" : "| ");
@@ -396,8 +396,8 @@ static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const 
 static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
 {
 	escape_fn esc = html ? samv_buf_html : samv_buf_md;
-	for (size_t i = 0; list && i < list->count; i++) {
-		const samv_node *o = list->c.items[i];
+	for (size_t i = 0; list && i < samv_node_count(list); i++) {
+		const samv_node *o = samv_node_item(list, i);
 		const char *party = samv_field_str(o, "party");
 		samv_buf_puts(b, html ? "<tr><td>" : "| ");
 		esc(b, samv_field_str(o, "name"));
@@ -437,7 +437,7 @@ static void signatures(const samv_report_ctx *c, samv_buf *b, bool html, const s
 {
 	signature(c, b, html, p, p->secretary, samv_tr(c, "Secretary"));
 	signature(c, b, html, p, p->chair, samv_tr(c, "Chair"));
-	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++)
+	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++)
 		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Adjuster"));
 	if (p->adjusted != SAMV_NO_DATE) {
 		samv_buf_printf(b, html ? "<p><strong>%s</strong><br>\n" : "**%s**  \n",
@@ -481,9 +481,9 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 		next_meeting_text(c, b, samv_buf_md, p);
 		samv_buf_puts(b, "\n\n");
 	}
-	if (it->decisions && it->decisions->count) {
+	if (it->decisions && samv_node_count(it->decisions)) {
 		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Decisions:"));
-		for (size_t i = 0; i < it->decisions->count; i++) {
+		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
 			samv_buf_puts(b, "- ");
 			samv_buf_md(b, node_text(it->decisions, i));
 			samv_buf_puts(b, "\n");
@@ -521,9 +521,9 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 		next_meeting_text(c, b, samv_buf_html, p);
 		samv_buf_puts(b, "</p>\n");
 	}
-	if (it->decisions && it->decisions->count) {
+	if (it->decisions && samv_node_count(it->decisions)) {
 		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Decisions"));
-		for (size_t i = 0; i < it->decisions->count; i++) {
+		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
 			samv_buf_puts(b, "<li>");
 			samv_buf_html(b, node_text(it->decisions, i));
 			samv_buf_puts(b, "</li>\n");
@@ -565,20 +565,20 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 	samv_buf_puts(b, "\n\n");
 
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members present"));
-	if (p->present && p->present->count) {
+	if (p->present && samv_node_count(p->present)) {
 		md_thead(c, b, member_cols);
 		member_rows(c, b, false, p, p->present);
 		samv_buf_puts(b, "\n");
 	} else {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "None."));
 	}
-	if (p->absent && p->absent->count) {
+	if (p->absent && samv_node_count(p->absent)) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members absent"));
 		md_thead(c, b, member_cols);
 		member_rows(c, b, false, p, p->absent);
 		samv_buf_puts(b, "\n");
 	}
-	if (p->others_present && p->others_present->count) {
+	if (p->others_present && samv_node_count(p->others_present)) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Also present"));
 		md_thead(c, b, other_cols);
 		other_rows(c, b, false, p->others_present);
@@ -621,7 +621,7 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 	html_notice(c, b);
 
 	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
-	if (p->present && p->present->count) {
+	if (p->present && samv_node_count(p->present)) {
 		html_thead(c, b, member_cols);
 		member_rows(c, b, true, p, p->present);
 		samv_buf_puts(b, "</tbody>\n</table>\n");
@@ -629,13 +629,13 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "None."));
 	}
 	samv_buf_puts(b, "</section>\n");
-	if (p->absent && p->absent->count) {
+	if (p->absent && samv_node_count(p->absent)) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members absent"));
 		html_thead(c, b, member_cols);
 		member_rows(c, b, true, p, p->absent);
 		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 	}
-	if (p->others_present && p->others_present->count) {
+	if (p->others_present && samv_node_count(p->others_present)) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Also present"));
 		html_thead(c, b, other_cols);
 		other_rows(c, b, true, p->others_present);

@@ -258,8 +258,8 @@ static bool in_force(const summary *s, const samv_agreement *a)
 
 static bool has_university(const samv_agreement *a, const char *id)
 {
-	for (size_t i = 0; id && a->universities && i < a->universities->count; i++) {
-		const char *u = samv_node_str(a->universities->c.items[i]);
+	for (size_t i = 0; id && a->universities && i < samv_node_count(a->universities); i++) {
+		const char *u = samv_node_str(samv_node_item(a->universities, i));
 		if (u && strcmp(u, id) == 0)
 			return true;
 	}
@@ -305,8 +305,8 @@ static const char *unit_name(const samv_agreement *a, const char *unit)
 static const char *universities_of(summary *s, const samv_agreement *a, bool names)
 {
 	samv_buf b = { 0 };
-	for (size_t i = 0; a->universities && i < a->universities->count; i++) {
-		const char *u = samv_node_str(a->universities->c.items[i]);
+	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++) {
+		const char *u = samv_node_str(samv_node_item(a->universities, i));
 		if (!u)
 			continue;
 		if (b.len)
@@ -489,11 +489,11 @@ static void gather_supervisors(summary *s)
 			const samv_placement *p = &t->placements[k];
 			if (!counts(p) || p->start == SAMV_NO_DATE || !overlaps_year(s, p->start, p->end))
 				continue;
-			for (size_t j = 0; p->supervisors && j < p->supervisors->count; j++) {
-				const char *id = samv_node_str(p->supervisors->c.items[j]);
+			for (size_t j = 0; p->supervisors && j < samv_node_count(p->supervisors); j++) {
+				const char *id = samv_node_str(samv_node_item(p->supervisors, j));
 				bool again = false; /* a person listed twice supervises once */
 				for (size_t m = 0; m < j && !again; m++) {
-					const char *other = samv_node_str(p->supervisors->c.items[m]);
+					const char *other = samv_node_str(samv_node_item(p->supervisors, m));
 					again = id && other && strcmp(id, other) == 0;
 				}
 				if (!again)
@@ -1321,7 +1321,7 @@ static void supervisors_table(doc *d, table *t)
 
 static bool node_int_is(const samv_node *n, int64_t v)
 {
-	return n && n->kind == SAMV_NODE_INT && n->num.i == v;
+	return n && n->kind == SAMV_NODE_INT && samv_node_int(n) == v;
 }
 
 static void courses_table(doc *d, table *t)
@@ -1334,8 +1334,8 @@ static void courses_table(doc *d, table *t)
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "courses");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < list->count; k++) {
-			const samv_node *c = list->c.items[k];
+		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
+			const samv_node *c = samv_node_item(list, k);
 			if (!node_int_is(samv_node_get(c, "year"), s->year))
 				continue;
 			trow *r = table_row(t, false);
@@ -1357,8 +1357,8 @@ static void projects_table(doc *d, table *t)
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "projects");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < list->count; k++) {
-			const samv_node *p = list->c.items[k];
+		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
+			const samv_node *p = samv_node_item(list, k);
 			const char *term = samv_field_str(p, "term"), *unit = samv_field_str(p, "unit");
 			int y;
 			bool autumn;
@@ -1980,9 +1980,9 @@ static void jw_totals(jw *w, const char *key, totals t)
 static void jw_universities(jw *w, const samv_agreement *a)
 {
 	jw_open(w, "universities", '[', true);
-	for (size_t i = 0; a->universities && i < a->universities->count; i++)
-		if (samv_node_str(a->universities->c.items[i]))
-			jw_str(w, NULL, samv_node_str(a->universities->c.items[i]));
+	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++)
+		if (samv_node_str(samv_node_item(a->universities, i)))
+			jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
 	jw_close(w, ']');
 }
 
@@ -2113,8 +2113,8 @@ static void render_json(doc *d)
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "courses");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < list->count; k++) {
-			const samv_node *cn = list->c.items[k];
+		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
+			const samv_node *cn = samv_node_item(list, k);
 			if (!node_int_is(samv_node_get(cn, "year"), s->year))
 				continue;
 			jw_open(&w, NULL, '{', true);
@@ -2130,8 +2130,8 @@ static void render_json(doc *d)
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
 		const samv_node *list = samv_node_get(a->rec->root, "projects");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < list->count; k++) {
-			const samv_node *pn = list->c.items[k];
+		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
+			const samv_node *pn = samv_node_item(list, k);
 			const char *term = samv_field_str(pn, "term");
 			int y;
 			bool autumn;

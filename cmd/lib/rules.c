@@ -187,24 +187,24 @@ void samv_rules_config_init(samv_rules_config *cfg, const samv_ledger *l, samv_d
 	if (samv_field_date(root, "as_of", &as_of))
 		cfg->today = as_of;
 	const samv_node *days = samv_node_get(root, "protocol_adjust_days");
-	if (days && days->kind == SAMV_NODE_INT && days->num.i >= 0 && days->num.i <= 3650)
-		cfg->protocol_adjust_days = (int)days->num.i;
+	if (days && days->kind == SAMV_NODE_INT && samv_node_int(days) >= 0 && samv_node_int(days) <= 3650)
+		cfg->protocol_adjust_days = (int)samv_node_int(days);
 	const samv_node *rules = samv_node_get(root, "rules");
 	if (!rules || rules->kind != SAMV_NODE_MAP)
 		return;
-	for (size_t i = 0; i < rules->count; i++) {
+	for (size_t i = 0; i < samv_node_count(rules); i++) {
 		const samv_pair *p = &rules->c.pairs[i];
-		int r = samv_rule_index(p->key->text);
+		int r = samv_rule_index(p->key.text);
 		samv_severity sev;
 		if (r < 0)
-			samv_diags_add(diags, "schema", path, p->key->line, p->key->col,
+			samv_diags_add(diags, "schema", path, p->key.line, p->key.col,
 				       /* TRANSLATORS: a rule id as samv.yaml's `rules` names it. */
 				       _("unknown rule '%s' in `rules` (samv-check --list-rules lists them)"),
-				       p->key->text);
-		else if (r == samv_rule_index("yaml") && samv_node_str(p->value) &&
-			 strcmp(p->value->text, "error") != 0)
-			samv_diags_add(diags, "schema", path, p->value->line, p->value->col, "%s", yaml_always_error());
-		else if (samv_node_str(p->value) && samv_severity_parse(p->value->text, &sev) == 0)
+				       p->key.text);
+		else if (r == samv_rule_index("yaml") && samv_node_str(&p->value) &&
+			 strcmp(p->value.text, "error") != 0)
+			samv_diags_add(diags, "schema", path, p->value.line, p->value.col, "%s", yaml_always_error());
+		else if (samv_node_str(&p->value) && samv_severity_parse(p->value.text, &sev) == 0)
 			cfg->severity[r] = sev;
 	}
 }
@@ -268,13 +268,13 @@ void samv_rule_relate(const samv_rule_ctx *c, const samv_record *rec, const samv
 const samv_node *samv_rule_at(const samv_node *map, const char *key)
 {
 	samv_pair *p = samv_node_get_pair(map, key);
-	return p ? p->value : map;
+	return p ? &p->value : map;
 }
 
 const samv_node *samv_rule_key_or_id(const samv_record *rec, const char *key)
 {
 	samv_pair *p = samv_node_get_pair(rec->root, key);
-	return p ? p->key : rec->id_node;
+	return p ? &p->key : rec->id_node;
 }
 
 samv_date_text samv_rule_date(samv_date d)

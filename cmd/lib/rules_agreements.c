@@ -11,7 +11,7 @@
 static void contacts(const samv_rule_ctx *c, const samv_agreement *a)
 {
 	const samv_node *at = samv_rule_key_or_id(a->rec, "contacts");
-	if (!a->university_contacts || a->university_contacts->count == 0)
+	if (!a->university_contacts || samv_node_count(a->university_contacts) == 0)
 		samv_rule_report(c, "contacts", a->rec, at,
 				 /* TRANSLATORS: an agreement's id; the YAML after "add" is kept as it is. */
 				 _("agreement '%s' names no university contact person (§ 7): add "

@@ -135,7 +135,7 @@ static billed *collect_billed(const samv_rule_ctx *c, size_t *n)
 		const samv_invoice *inv = &r->invoices[i];
 		for (size_t k = 0; inv->placements && k < inv->nplacements; k++)
 			if (inv->placements[k])
-				all[(*n)++] = (billed){ inv->placements[k], inv, inv->placement_refs->c.items[k] };
+				all[(*n)++] = (billed){ inv->placements[k], inv, samv_node_item(inv->placement_refs, k) };
 	}
 	qsort(all, *n, sizeof *all, billed_cmp);
 	return all;

@@ -10,8 +10,8 @@
 
 static bool listed(const samv_node *list, const char *id)
 {
-	for (size_t i = 0; list && id && i < list->count; i++)
-		if (samv_node_str(list->c.items[i]) && strcmp(list->c.items[i]->text, id) == 0)
+	for (size_t i = 0; list && id && i < samv_node_count(list); i++)
+		if (samv_node_str(samv_node_item(list, i)) && strcmp(samv_node_item(list, i)->text, id) == 0)
 			return true;
 	return false;
 }
@@ -30,12 +30,12 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 	if (!p->secretary)
 		samv_rule_report(c, "protocol-roles", rec, rec->id_node, "%s",
 				 _("the protocol names no secretary: add `secretary:` with a member id"));
-	if (!p->adjusters || p->adjusters->count == 0)
+	if (!p->adjusters || samv_node_count(p->adjusters) == 0)
 		samv_rule_report(c, "protocol-roles", rec, samv_rule_key_or_id(rec, "adjusters"), "%s",
 				 _("the protocol names no adjuster (justerare): add `adjusters:` with a "
 				   "member who was present"));
-	for (size_t i = 0; p->adjusters && i < p->adjusters->count; i++) {
-		const samv_node *a = p->adjusters->c.items[i];
+	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++) {
+		const samv_node *a = samv_node_item(p->adjusters, i);
 		const char *id = samv_node_str(a);
 		if (!id)
 			continue;
@@ -86,8 +86,8 @@ static void adjusted(const samv_rule_ctx *c, const samv_protocol *p)
 static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 {
 	const samv_body *body = p->body;
-	for (size_t i = 0; p->present && i < p->present->count; i++) {
-		const samv_node *n = p->present->c.items[i];
+	for (size_t i = 0; p->present && i < samv_node_count(p->present); i++) {
+		const samv_node *n = samv_node_item(p->present, i);
 		const char *id = samv_node_str(n);
 		if (listed(p->absent, id))
 			samv_rule_report(c, "protocol-attendance", p->rec, n,

@@ -127,12 +127,12 @@ static bool has_member(ctx *c, const samv_record *party, const char *list, const
 	id_index *x = &c->party_lists[(at_rec - first) * 2 + (size_t)which];
 	if (!x->built) {
 		const samv_node *items = samv_node_get(party->root, list);
-		size_t count = items && items->kind == SAMV_NODE_SEQ ? items->count : 0;
+		size_t count = items && items->kind == SAMV_NODE_SEQ ? samv_node_count(items) : 0;
 		x->ids = count ? malloc(count * sizeof *x->ids) : NULL;
 		if (count && !x->ids)
 			return samv_record_list_find(party->root, list, id) != NULL;
 		for (size_t i = 0; i < count; i++) {
-			const char *item_id = samv_field_str(items->c.items[i], "id");
+			const char *item_id = samv_field_str(samv_node_item(items, i), "id");
 			if (item_id)
 				x->ids[x->n++] = item_id;
 		}
@@ -155,9 +155,10 @@ static bool has_member(ctx *c, const samv_record *party, const char *list, const
 }
 
 /* A unit (list "units") or person (list "people") of a party record. */
-static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list)
+/* id, written at n, is a member of party's list. */
+static void ref_member_id(ctx *c, const char *id, const samv_node *n, const samv_record *party,
+			  const char *list)
 {
-	const char *id = samv_node_str(n);
 	if (!id || !party || has_member(c, party, list, id))
 		return;
 	if (strcmp(list, "units") == 0)
@@ -168,6 +169,11 @@ static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, 
 			       _("unknown person '%s' in party '%s'"), id, party->id);
 	samv_diags_relate(c->d, party->doc->path, party->id_node->line, party->id_node->col,
 			  _("party '%s' is defined here"), party->id);
+}
+
+static void ref_member_of(ctx *c, const samv_node *n, const samv_record *party, const char *list)
+{
+	ref_member_id(c, samv_node_str(n), n, party, list);
 }
 
 /* "party/person" as in contacts; the party must be of an allowed type. */
@@ -182,21 +188,19 @@ static void ref_party_person(ctx *c, const samv_node *n, unsigned allowed)
 		return;
 	const samv_record *p = ref_party_id(c, n, party_id, allowed);
 	if (p)
-		ref_member_of(c, &(samv_node){ .kind = SAMV_NODE_STRING, .line = n->line, .col = n->col,
-					       .text = slash + 1, .len = (uint32_t)strlen(slash + 1) },
-			      p, "people");
+		ref_member_id(c, slash + 1, n, p, "people");
 	free(party_id);
 }
 
 static size_t list_count(const samv_node *map, const char *key)
 {
 	const samv_node *l = samv_node_get(map, key);
-	return l && l->kind == SAMV_NODE_SEQ ? l->count : 0;
+	return l && l->kind == SAMV_NODE_SEQ ? samv_node_count(l) : 0;
 }
 
 static const samv_node *list_item(const samv_node *map, const char *key, size_t i)
 {
-	return samv_node_get(map, key)->c.items[i];
+	return samv_node_item(samv_node_get(map, key), i);
 }
 
 static void each_party(ctx *c, const samv_node *map, const char *key, unsigned allowed)
@@ -407,12 +411,12 @@ static void duplicate_records(const samv_ledger *l, samv_diags *d)
 static void duplicate_in_list(ctx *c, const char *list, const char *message, const char *first)
 {
 	const samv_node *items = samv_node_get(c->rec->root, list);
-	for (size_t i = 1; items && items->kind == SAMV_NODE_SEQ && i < items->count; i++) {
-		const samv_node *id = samv_node_get(items->c.items[i], "id");
+	for (size_t i = 1; items && items->kind == SAMV_NODE_SEQ && i < samv_node_count(items); i++) {
+		const samv_node *id = samv_node_get(samv_node_item(items, i), "id");
 		if (!samv_node_str(id))
 			continue;
 		for (size_t j = 0; j < i; j++) {
-			const samv_node *other = samv_node_get(items->c.items[j], "id");
+			const samv_node *other = samv_node_get(samv_node_item(items, j), "id");
 			if (samv_node_str(other) && strcmp(other->text, id->text) == 0) {
 				samv_diags_add(c->d, "duplicate-id", path_of(c), id->line, id->col,
 					       _(message), id->text, other->line);
@@ -446,7 +450,7 @@ static int check_time(ctx *c, const samv_node *map, const char *key)
 	int minutes;
 	if (!samv_node_str(n))
 		return -1;
-	int rc = samv_time_parse(n->text, n->len, &minutes);
+	int rc = samv_time_parse(n->text, samv_node_len(n), &minutes);
 	if (rc == SAMV_DATE_NO_SUCH_DAY)
 		samv_diags_add(c->d, "date", path_of(c), n->line, n->col,
 			       /* TRANSLATORS: a field (`start`), then the time given ('25:00'). */
@@ -480,7 +484,7 @@ static void check_org_number(ctx *c, const samv_node *map)
 {
 	const samv_node *n = samv_node_get(map, "org_number");
 	int expected;
-	if (samv_node_str(n) && samv_org_number_check(n->text, n->len, &expected) == SAMV_IDENT_BAD_CHECK)
+	if (samv_node_str(n) && samv_org_number_check(n->text, samv_node_len(n), &expected) == SAMV_IDENT_BAD_CHECK)
 		samv_diags_add(c->d, "org-number", path_of(c), n->line, n->col,
 			       /* TRANSLATORS: the organisation number as written, then the check digit
 				  it would need. */
@@ -497,8 +501,8 @@ static void check_giro(ctx *c, const samv_node *payment)
 		int expected;
 		if (!samv_node_str(n))
 			continue;
-		int rc = k == 0 ? samv_bankgiro_check(n->text, n->len, &expected)
-				: samv_plusgiro_check(n->text, n->len, &expected);
+		int rc = k == 0 ? samv_bankgiro_check(n->text, samv_node_len(n), &expected)
+				: samv_plusgiro_check(n->text, samv_node_len(n), &expected);
 		if (rc != SAMV_IDENT_BAD_CHECK)
 			continue;
 		if (k == 0)

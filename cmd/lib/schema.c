@@ -121,24 +121,18 @@ static bool key_is(const samv_node *k, const char *s)
 
 static bool is_integral(const samv_node *n)
 {
-	return n->kind == SAMV_NODE_INT ||
-	       (n->kind == SAMV_NODE_FLOAT && isfinite(n->num.f) && floor(n->num.f) == n->num.f);
-}
-
-static double num_value(const samv_node *n)
-{
-	return n->kind == SAMV_NODE_INT ? (double)n->num.i : n->num.f;
+	double f = samv_node_float(n);
+	return n->kind == SAMV_NODE_INT || (n->kind == SAMV_NODE_FLOAT && isfinite(f) && floor(f) == f);
 }
 
 static int read_count(samv_schema *S, const samv_node *k, const samv_node *v, int64_t *out)
 {
-	if (!is_integral(v) || num_value(v) < 0)
+	if (!is_integral(v) || samv_node_float(v) < 0)
 		return cerr(S, "'%s' must be a non-negative integer", k->text);
 	/* A float of 2^63 or more does not fit (converting it is undefined): no instance has
 	 * that many items, properties or characters, so the largest count means the same. */
-	*out = v->kind == SAMV_NODE_INT ? v->num.i
-	       : v->num.f >= 0x1p63	 ? INT64_MAX
-					 : (int64_t)v->num.f;
+	double f = samv_node_float(v);
+	*out = v->kind == SAMV_NODE_INT ? samv_node_int(v) : f >= 0x1p63 ? INT64_MAX : (int64_t)f;
 	return 0;
 }
 
@@ -147,7 +141,7 @@ static int read_limit(samv_schema *S, const samv_node *k, const samv_node *v, li
 	if (v->kind != SAMV_NODE_INT && v->kind != SAMV_NODE_FLOAT)
 		return cerr(S, "'%s' must be a number", k->text);
 	out->set = true;
-	out->v = num_value(v);
+	out->v = samv_node_float(v);
 	return 0;
 }
 
@@ -170,8 +164,8 @@ static int read_types(samv_schema *S, const samv_node *v, unsigned *out)
 	if (v->kind != SAMV_NODE_SEQ)
 		return cerr(S, "'type' must be a string or an array");
 	*out = 0;
-	for (size_t i = 0; i < v->count; i++) {
-		int b = type_bit(v->c.items[i]);
+	for (size_t i = 0; i < samv_node_count(v); i++) {
+		int b = type_bit(samv_node_item(v, i));
 		if (!b)
 			return cerr(S, "unknown type in 'type'");
 		*out |= (unsigned)b;
@@ -187,7 +181,7 @@ static regex *compile_regex(samv_schema *S, const samv_node *v)
 	}
 	int code;
 	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)v->text, v->len, PCRE2_UTF, &code, &off, NULL);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)v->text, samv_node_len(v), PCRE2_UTF, &code, &off, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(code, msg, sizeof msg);
@@ -211,19 +205,19 @@ static regex *compile_regex(samv_schema *S, const samv_node *v)
 
 static sch **compile_list(samv_schema *S, const samv_node *k, const samv_node *v, size_t *n)
 {
-	if (v->kind != SAMV_NODE_SEQ || v->count == 0) {
+	if (v->kind != SAMV_NODE_SEQ || samv_node_count(v) == 0) {
 		cerr(S, "'%s' must be a non-empty array of schemas", k->text);
 		return NULL;
 	}
-	sch **list = samv_arena_alloc(&S->doc->arena, v->count * sizeof *list);
+	sch **list = samv_arena_alloc(&S->doc->arena, samv_node_count(v) * sizeof *list);
 	if (!list) {
 		cerr(S, "out of memory");
 		return NULL;
 	}
-	for (size_t i = 0; i < v->count; i++)
-		if (!(list[i] = compile(S, v->c.items[i])))
+	for (size_t i = 0; i < samv_node_count(v); i++)
+		if (!(list[i] = compile(S, samv_node_item(v, i))))
 			return NULL;
-	*n = v->count;
+	*n = samv_node_count(v);
 	return list;
 }
 
@@ -278,7 +272,7 @@ static const samv_node *resolve_pointer(samv_schema *S, const char *ref)
 		} else if (n->kind == SAMV_NODE_SEQ) {
 			char *end;
 			unsigned long i = strtoul(tok, &end, 10);
-			n = (*tok && *end == '\0' && i < n->count) ? n->c.items[i] : NULL;
+			n = (*tok && *end == '\0' && i < samv_node_count(n)) ? samv_node_item(n, i) : NULL;
 		} else {
 			n = NULL;
 		}
@@ -292,15 +286,15 @@ static int compile_properties(samv_schema *S, sch *s, const samv_node *v)
 {
 	if (v->kind != SAMV_NODE_MAP)
 		return cerr(S, "'properties' must be an object");
-	s->props = samv_arena_alloc(&S->doc->arena, v->count * sizeof *s->props);
-	if (!s->props && v->count)
+	s->props = samv_arena_alloc(&S->doc->arena, samv_node_count(v) * sizeof *s->props);
+	if (!s->props && samv_node_count(v))
 		return cerr(S, "out of memory");
-	for (size_t i = 0; i < v->count; i++) {
-		s->props[i].name = v->c.pairs[i].key;
-		if (!(s->props[i].s = compile(S, v->c.pairs[i].value)))
+	for (size_t i = 0; i < samv_node_count(v); i++) {
+		s->props[i].name = &v->c.pairs[i].key;
+		if (!(s->props[i].s = compile(S, &v->c.pairs[i].value)))
 			return -1;
 	}
-	s->nprops = v->count;
+	s->nprops = samv_node_count(v);
 	return 0;
 }
 
@@ -308,15 +302,15 @@ static int compile_pattern_properties(samv_schema *S, sch *s, const samv_node *v
 {
 	if (v->kind != SAMV_NODE_MAP)
 		return cerr(S, "'patternProperties' must be an object");
-	s->pprops = samv_arena_alloc(&S->doc->arena, v->count * sizeof *s->pprops);
-	if (!s->pprops && v->count)
+	s->pprops = samv_arena_alloc(&S->doc->arena, samv_node_count(v) * sizeof *s->pprops);
+	if (!s->pprops && samv_node_count(v))
 		return cerr(S, "out of memory");
-	for (size_t i = 0; i < v->count; i++) {
-		if (!(s->pprops[i].re = compile_regex(S, v->c.pairs[i].key)) ||
-		    !(s->pprops[i].s = compile(S, v->c.pairs[i].value)))
+	for (size_t i = 0; i < samv_node_count(v); i++) {
+		if (!(s->pprops[i].re = compile_regex(S, &v->c.pairs[i].key)) ||
+		    !(s->pprops[i].s = compile(S, &v->c.pairs[i].value)))
 			return -1;
 	}
-	s->npprops = v->count;
+	s->npprops = samv_node_count(v);
 	return 0;
 }
 
@@ -324,25 +318,25 @@ static int compile_deps(samv_schema *S, sch *s, const samv_node *v, bool schemas
 {
 	if (v->kind != SAMV_NODE_MAP)
 		return cerr(S, "dependencies must be an object");
-	dep *d = samv_arena_alloc(&S->doc->arena, (s->ndeps + v->count) * sizeof *d);
-	if (!d && (s->ndeps + v->count))
+	dep *d = samv_arena_alloc(&S->doc->arena, (s->ndeps + samv_node_count(v)) * sizeof *d);
+	if (!d && (s->ndeps + samv_node_count(v)))
 		return cerr(S, "out of memory");
 	if (s->ndeps)
 		memcpy(d, s->deps, s->ndeps * sizeof *d);
-	for (size_t i = 0; i < v->count; i++) {
+	for (size_t i = 0; i < samv_node_count(v); i++) {
 		dep *e = &d[s->ndeps + i];
-		e->name = v->c.pairs[i].key;
+		e->name = &v->c.pairs[i].key;
 		if (schemas) {
-			if (!(e->s = compile(S, v->c.pairs[i].value)))
+			if (!(e->s = compile(S, &v->c.pairs[i].value)))
 				return -1;
 		} else {
-			if (v->c.pairs[i].value->kind != SAMV_NODE_SEQ)
+			if (v->c.pairs[i].value.kind != SAMV_NODE_SEQ)
 				return cerr(S, "'dependentRequired' values must be arrays");
-			e->list = v->c.pairs[i].value;
+			e->list = &v->c.pairs[i].value;
 		}
 	}
 	s->deps = d;
-	s->ndeps += v->count;
+	s->ndeps += samv_node_count(v);
 	return 0;
 }
 
@@ -430,7 +424,7 @@ static int compile_keyword(samv_schema *S, sch *s, const samv_node *k, const sam
 	if (key_is(k, "contains"))
 		return (s->contains = compile(S, v)) ? 0 : -1;
 	if (key_is(k, "uniqueItems")) {
-		s->unique = v->kind == SAMV_NODE_BOOL && v->num.b;
+		s->unique = v->kind == SAMV_NODE_BOOL && samv_node_bool(v);
 		return 0;
 	}
 	if (key_is(k, "minimum"))
@@ -492,12 +486,12 @@ static sch *compile(samv_schema *S, const samv_node *n)
 	s->min_props = s->min_items = s->min_len = -1;
 	s->max_props = s->max_items = s->max_len = s->min_contains = s->max_contains = -1;
 	if (n->kind == SAMV_NODE_BOOL) {
-		s->boolean = n->num.b;
+		s->boolean = samv_node_bool(n);
 		return s;
 	}
 	s->boolean = -1;
-	for (size_t i = 0; i < n->count; i++)
-		if (compile_keyword(S, s, n->c.pairs[i].key, n->c.pairs[i].value, n == S->doc->root))
+	for (size_t i = 0; i < samv_node_count(n); i++)
+		if (compile_keyword(S, s, &n->c.pairs[i].key, &n->c.pairs[i].value, n == S->doc->root))
 			return NULL;
 	return s;
 }
@@ -613,8 +607,8 @@ static bool nodes_equal(const samv_node *a, const samv_node *b)
 	bool bn = b->kind == SAMV_NODE_INT || b->kind == SAMV_NODE_FLOAT;
 	if (an && bn) {
 		if (a->kind == SAMV_NODE_INT && b->kind == SAMV_NODE_INT)
-			return a->num.i == b->num.i;
-		return num_value(a) == num_value(b);
+			return samv_node_int(a) == samv_node_int(b);
+		return samv_node_float(a) == samv_node_float(b);
 	}
 	if (a->kind != b->kind)
 		return false;
@@ -622,22 +616,22 @@ static bool nodes_equal(const samv_node *a, const samv_node *b)
 	case SAMV_NODE_NULL:
 		return true;
 	case SAMV_NODE_BOOL:
-		return a->num.b == b->num.b;
+		return samv_node_bool(a) == samv_node_bool(b);
 	case SAMV_NODE_STRING:
-		return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+		return samv_node_len(a) == samv_node_len(b) && memcmp(a->text, b->text, samv_node_len(a)) == 0;
 	case SAMV_NODE_SEQ:
-		if (a->count != b->count)
+		if (samv_node_count(a) != samv_node_count(b))
 			return false;
-		for (size_t i = 0; i < a->count; i++)
-			if (!nodes_equal(a->c.items[i], b->c.items[i]))
+		for (size_t i = 0; i < samv_node_count(a); i++)
+			if (!nodes_equal(samv_node_item(a, i), samv_node_item(b, i)))
 				return false;
 		return true;
 	case SAMV_NODE_MAP:
-		if (a->count != b->count)
+		if (samv_node_count(a) != samv_node_count(b))
 			return false;
-		for (size_t i = 0; i < a->count; i++) {
-			const samv_node *other = samv_node_get(b, a->c.pairs[i].key->text);
-			if (!other || !nodes_equal(a->c.pairs[i].value, other))
+		for (size_t i = 0; i < samv_node_count(a); i++) {
+			const samv_node *other = samv_node_get(b, a->c.pairs[i].key.text);
+			if (!other || !nodes_equal(&a->c.pairs[i].value, other))
 				return false;
 		}
 		return true;
@@ -698,8 +692,8 @@ static char *field_name(where w)
 /* The value as messages quote it; a list or a mapping, which has no text, by its kind. */
 static char *value_text(const samv_node *n)
 {
-	if (n->text) {
-		if (n->len > 60)
+	if (samv_node_text(n)) {
+		if (samv_node_len(n) > 60)
 			return samv_strprintf("'%.57s...'", n->text);
 		return samv_strprintf("'%s'", n->text);
 	}
@@ -778,9 +772,9 @@ static void type_error(vctx *c, const sch *s, const samv_node *n, where w)
 static char *enum_text(const samv_node *values)
 {
 	char *out = NULL;
-	for (size_t i = 0; i < values->count; i++) {
-		const samv_node *v = values->c.items[i];
-		const char *t = v->text ? v->text : samv_node_kind_name(v->kind);
+	for (size_t i = 0; i < samv_node_count(values); i++) {
+		const samv_node *v = samv_node_item(values, i);
+		const char *t = samv_node_text(v) ? v->text : samv_node_kind_name(v->kind);
 		char *next = out ? samv_strprintf("%s, %s", out, t) : samv_strprintf("%s", t);
 		free(out);
 		out = next;
@@ -855,13 +849,13 @@ static bool check_format(vctx *c, const sch *s, const samv_node *n, where w)
 	bool ok = true, missing_day = false;
 	if (s->format == F_DATE) {
 		samv_date d;
-		int rc = samv_date_parse(n->text, n->len, &d);
+		int rc = samv_date_parse(n->text, samv_node_len(n), &d);
 		ok = rc == SAMV_DATE_OK;
 		missing_day = rc == SAMV_DATE_NO_SUCH_DAY;
 	} else if (s->format == F_TIME) {
-		ok = samv_format_time_valid(n->text, n->len);
+		ok = samv_format_time_valid(n->text, samv_node_len(n));
 	} else if (s->format == F_EMAIL) {
-		ok = samv_format_email_valid(n->text, n->len);
+		ok = samv_format_email_valid(n->text, samv_node_len(n));
 	}
 	if (!ok && c->errs) {
 		char *f = field_name(w), *v = value_text(n);
@@ -893,7 +887,7 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 {
 	bool ok = true;
 	if (n->kind == SAMV_NODE_INT || n->kind == SAMV_NODE_FLOAT) {
-		double v = num_value(n);
+		double v = samv_node_float(n);
 		const limit *bound = s->minimum.set && v < s->minimum.v	    ? &s->minimum
 				   : s->maximum.set && v > s->maximum.v	    ? &s->maximum
 				   : s->xminimum.set && v <= s->xminimum.v ? &s->xminimum
@@ -925,7 +919,7 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 	}
 	if (n->kind == SAMV_NODE_STRING) {
 		if (s->min_len >= 0 || s->max_len >= 0) {
-			size_t len = utf8_length(n->text, n->len);
+			size_t len = utf8_length(n->text, samv_node_len(n));
 			if ((s->min_len >= 0 && len < (size_t)s->min_len) ||
 			    (s->max_len >= 0 && len > (size_t)s->max_len)) {
 				ok = false;
@@ -953,16 +947,16 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 				}
 			}
 		}
-		if (s->pattern && !regex_match(c->S, s->pattern, n->text, n->len)) {
+		if (s->pattern && !regex_match(c->S, s->pattern, n->text, samv_node_len(n))) {
 			ok = false;
 			if (c->errs) {
 				char *f = field_name(w), *v = value_text(n);
 				const samv_node *ex = samv_node_get(s->src, "examples");
-				if (ex && ex->kind == SAMV_NODE_SEQ && ex->count && ex->c.items[0]->text)
+				if (ex && ex->kind == SAMV_NODE_SEQ && samv_node_count(ex) && samv_node_text(samv_node_item(ex, 0)))
 					/* TRANSLATORS: the field (`id`), the value given ('Nacka'), and an
 					   example of the right form from the schema ('nacka'). */
 					add_error(c, n, "pattern", false, _("%s %s is not of the right form (for example '%s')"),
-						  f ? f : "", v ? v : "", ex->c.items[0]->text);
+						  f ? f : "", v ? v : "", samv_node_item(ex, 0)->text);
 				else
 					/* TRANSLATORS: the field (`id`), the value given ('Nacka'), and the
 					   regular expression it must match (^[a-z0-9][a-z0-9-]*$). */
@@ -982,8 +976,8 @@ static bool check_scalar(vctx *c, const sch *s, const samv_node *n, where w)
 static const sch *property_schema(const sch *s, const samv_node *key)
 {
 	for (size_t i = 0; i < s->nprops; i++)
-		if (s->props[i].name->len == key->len &&
-		    memcmp(s->props[i].name->text, key->text, key->len) == 0)
+		if (samv_node_len(s->props[i].name) == samv_node_len(key) &&
+		    memcmp(s->props[i].name->text, key->text, samv_node_len(key)) == 0)
 			return s->props[i].s;
 	return NULL;
 }
@@ -992,8 +986,8 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 {
 	bool ok = true;
 	if (s->required) {
-		for (size_t i = 0; i < s->required->count; i++) {
-			const samv_node *r = s->required->c.items[i];
+		for (size_t i = 0; i < samv_node_count(s->required); i++) {
+			const samv_node *r = samv_node_item(s->required, i);
 			if (r->kind == SAMV_NODE_STRING && !samv_node_get_pair(n, r->text)) {
 				ok = false;
 				if (!c->errs)
@@ -1014,8 +1008,8 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 		if (!samv_node_get_pair(n, d->name->text))
 			continue;
 		if (d->list) {
-			for (size_t j = 0; j < d->list->count; j++) {
-				const samv_node *r = d->list->c.items[j];
+			for (size_t j = 0; j < samv_node_count(d->list); j++) {
+				const samv_node *r = samv_node_item(d->list, j);
 				if (r->kind == SAMV_NODE_STRING && !samv_node_get_pair(n, r->text)) {
 					ok = false;
 					if (!c->errs)
@@ -1031,13 +1025,13 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 				return false;
 		}
 	}
-	if ((s->min_props >= 0 && n->count < (size_t)s->min_props) ||
-	    (s->max_props >= 0 && n->count > (size_t)s->max_props)) {
+	if ((s->min_props >= 0 && samv_node_count(n) < (size_t)s->min_props) ||
+	    (s->max_props >= 0 && samv_node_count(n) > (size_t)s->max_props)) {
 		ok = false;
 		if (!c->errs)
 			return false;
 		char *f = field_name(w);
-		if (s->min_props >= 0 && n->count < (size_t)s->min_props)
+		if (s->min_props >= 0 && samv_node_count(n) < (size_t)s->min_props)
 			add_error(c, w.at, "minProperties", false,
 				  /* TRANSLATORS: the mapping (`payment`), then the least number of fields it needs. */
 				  samv_msgn("%s needs at least %lld field", "%s needs at least %lld fields",
@@ -1051,8 +1045,8 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 				  f ? f : "", (long long)s->max_props);
 		free(f);
 	}
-	for (size_t i = 0; i < n->count; i++) {
-		const samv_node *key = n->c.pairs[i].key, *val = n->c.pairs[i].value;
+	for (size_t i = 0; i < samv_node_count(n); i++) {
+		const samv_node *key = &n->c.pairs[i].key, *val = &n->c.pairs[i].value;
 		where kw = { key, key->text };
 		if (s->property_names && !validate(c, s->property_names, key, kw)) {
 			ok = false;
@@ -1067,7 +1061,7 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 				return false;
 		}
 		for (size_t j = 0; j < s->npprops; j++) {
-			if (!regex_match(c->S, s->pprops[j].re, key->text, key->len))
+			if (!regex_match(c->S, s->pprops[j].re, key->text, samv_node_len(key)))
 				continue;
 			matched = true;
 			if (!validate(c, s->pprops[j].s, val, kw)) {
@@ -1108,13 +1102,13 @@ static bool check_object(vctx *c, const sch *s, const samv_node *n, where w)
 static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 {
 	bool ok = true;
-	if ((s->min_items >= 0 && n->count < (size_t)s->min_items) ||
-	    (s->max_items >= 0 && n->count > (size_t)s->max_items)) {
+	if ((s->min_items >= 0 && samv_node_count(n) < (size_t)s->min_items) ||
+	    (s->max_items >= 0 && samv_node_count(n) > (size_t)s->max_items)) {
 		ok = false;
 		if (!c->errs)
 			return false;
 		char *f = field_name(w);
-		if (s->min_items >= 0 && n->count < (size_t)s->min_items)
+		if (s->min_items >= 0 && samv_node_count(n) < (size_t)s->min_items)
 			add_error(c, w.at, "minItems", false,
 				  /* TRANSLATORS: the list (`placements`), then the least number of entries it needs. */
 				  samv_msgn("%s needs at least %lld entry", "%s needs at least %lld entries",
@@ -1128,8 +1122,8 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 				  f ? f : "", (long long)s->max_items);
 		free(f);
 	}
-	for (size_t i = 0; i < n->count; i++) {
-		const samv_node *item = n->c.items[i];
+	for (size_t i = 0; i < samv_node_count(n); i++) {
+		const samv_node *item = samv_node_item(n, i);
 		where iw = { item, w.name };
 		const sch *is = i < s->nprefix ? s->prefix[i] : s->items;
 		if (is && !validate(c, is, item, iw)) {
@@ -1141,8 +1135,8 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 	if (s->contains) {
 		size_t matches = 0;
 		vctx probe = { c->S, NULL, c->depth };
-		for (size_t i = 0; i < n->count; i++)
-			matches += validate(&probe, s->contains, n->c.items[i], w);
+		for (size_t i = 0; i < samv_node_count(n); i++)
+			matches += validate(&probe, s->contains, samv_node_item(n, i), w);
 		size_t min = s->min_contains >= 0 ? (size_t)s->min_contains : 1;
 		if (matches < min || (s->max_contains >= 0 && matches > (size_t)s->max_contains)) {
 			ok = false;
@@ -1166,17 +1160,17 @@ static bool check_array(vctx *c, const sch *s, const samv_node *n, where w)
 		}
 	}
 	if (s->unique) {
-		for (size_t i = 1; i < n->count; i++)
+		for (size_t i = 1; i < samv_node_count(n); i++)
 			for (size_t j = 0; j < i; j++)
-				if (nodes_equal(n->c.items[i], n->c.items[j])) {
+				if (nodes_equal(samv_node_item(n, i), samv_node_item(n, j))) {
 					ok = false;
 					if (!c->errs)
 						return false;
 					char *f = field_name(w);
-					add_error(c, n->c.items[i], "uniqueItems", false,
+					add_error(c, samv_node_item(n, i), "uniqueItems", false,
 						  /* TRANSLATORS: the list (`present`), then the line of the first copy. */
 						  _("%s lists the same entry twice (also at line %u)"),
-						  f ? f : "", n->c.items[j]->line);
+						  f ? f : "", samv_node_item(n, j)->line);
 					free(f);
 					j = i;
 				}
@@ -1190,11 +1184,11 @@ static char *required_names(sch **branches, size_t n)
 	char *out = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const sch *b = branches[i];
-		if (!b->required || b->required->count != 1 || b->required->c.items[0]->kind != SAMV_NODE_STRING) {
+		if (!b->required || samv_node_count(b->required) != 1 || samv_node_item(b->required, 0)->kind != SAMV_NODE_STRING) {
 			free(out);
 			return NULL;
 		}
-		const char *name = b->required->c.items[0]->text;
+		const char *name = samv_node_item(b->required, 0)->text;
 		char *next = out ? samv_strprintf("%s, `%s`", out, name) : samv_strprintf("`%s`", name);
 		free(out);
 		if (!(out = next))
@@ -1258,12 +1252,12 @@ static bool check_not(vctx *c, const sch *s, const samv_node *n, where w)
 		return true;
 	if (c->errs) {
 		const sch *inner = s->not_;
-		if (inner->required && inner->required->count == 1 &&
-		    inner->required->c.items[0]->kind == SAMV_NODE_STRING) {
-			const char *name = inner->required->c.items[0]->text;
+		if (inner->required && samv_node_count(inner->required) == 1 &&
+		    samv_node_item(inner->required, 0)->kind == SAMV_NODE_STRING) {
+			const char *name = samv_node_item(inner->required, 0)->text;
 			samv_pair *p = samv_node_get_pair(n, name);
 			/* TRANSLATORS: a field that may not be given where it is. */
-			add_error(c, p ? p->key : w.at, "not", false, _("`%s` must not be given here"), name);
+			add_error(c, p ? &p->key : w.at, "not", false, _("`%s` must not be given here"), name);
 		} else {
 			char *f = field_name(w);
 			/* TRANSLATORS: the field (`status`) whose value the schema rules out here. */
@@ -1316,8 +1310,8 @@ static bool validate(vctx *c, const sch *s, const samv_node *n, where w)
 	}
 	if (s->enum_values) {
 		bool found = false;
-		for (size_t i = 0; i < s->enum_values->count && !found; i++)
-			found = nodes_equal(n, s->enum_values->c.items[i]);
+		for (size_t i = 0; i < samv_node_count(s->enum_values) && !found; i++)
+			found = nodes_equal(n, samv_node_item(s->enum_values, i));
 		if (!found) {
 			ok = false;
 			if (c->errs) {

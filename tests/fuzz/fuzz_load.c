@@ -36,33 +36,31 @@ static size_t check_tree(const samv_node *n, bool json)
 	CHECK(n->line >= 1 && n->col >= 1);
 	switch (n->kind) {
 	case SAMV_NODE_SEQ: {
-		CHECK(n->text == NULL);
-		CHECK(n->count == 0 || n->c.items != NULL);
+		CHECK(n->c.items != NULL);
 		size_t deepest = 0;
-		for (size_t i = 0; i < n->count; i++) {
-			size_t d = check_tree(n->c.items[i], json);
+		for (size_t i = 0; i < samv_node_count(n); i++) {
+			size_t d = check_tree(samv_node_item(n, i), json);
 			deepest = d > deepest ? d : deepest;
 		}
 		return deepest + 1;
 	}
 	case SAMV_NODE_MAP: {
-		CHECK(n->text == NULL);
-		CHECK(n->count == 0 || n->c.pairs != NULL);
+		CHECK(n->c.pairs != NULL);
 		size_t deepest = 0;
-		for (size_t i = 0; i < n->count; i++) {
-			CHECK(n->c.pairs[i].key && n->c.pairs[i].value);
-			CHECK(n->c.pairs[i].key->kind == SAMV_NODE_STRING);
-			check_tree(n->c.pairs[i].key, json);
-			size_t d = check_tree(n->c.pairs[i].value, json);
+		for (size_t i = 0; i < samv_node_count(n); i++) {
+			CHECK(n->c.pairs[i].key.kind == SAMV_NODE_STRING);
+			check_tree(&n->c.pairs[i].key, json);
+			size_t d = check_tree(&n->c.pairs[i].value, json);
 			deepest = d > deepest ? d : deepest;
 		}
 		return deepest + 1;
 	}
 	default:
-		/* The JSON reader leaves null, true and false without text; everything else
-		 * has its text as written. */
-		CHECK(n->text != NULL || (json && (n->kind == SAMV_NODE_NULL || n->kind == SAMV_NODE_BOOL)));
-		CHECK(n->text == NULL || n->text[n->len] == '\0');
+		/* Every scalar has its text as written, its length before it. */
+		CHECK(n->text != NULL);
+		CHECK(n->text[samv_node_len(n)] == '\0' && strlen(n->text) == samv_node_len(n));
+		if (n->kind == SAMV_NODE_INT)
+			CHECK(samv_node_float(n) == (double)samv_node_int(n));
 		return 1;
 	}
 }

@@ -19,13 +19,15 @@ static void test_values(void **state)
 	char *err = NULL;
 	assert_int_equal(samv_json_parse(doc, text, strlen(text), &err), 0);
 	const samv_node *a = samv_node_get(doc->root, "a");
-	assert_int_equal(a->count, 6);
-	assert_int_equal(a->c.items[0]->kind, SAMV_NODE_INT);
-	assert_int_equal(a->c.items[1]->kind, SAMV_NODE_FLOAT);
-	assert_true(a->c.items[2]->num.f == -2000.0);
-	assert_int_equal(a->c.items[3]->kind, SAMV_NODE_BOOL);
-	assert_int_equal(a->c.items[4]->kind, SAMV_NODE_NULL);
-	assert_string_equal(a->c.items[5]->text, "\xC3\xA5\xF0\x9F\x98\x80\n");
+	assert_int_equal(samv_node_count(a), 6);
+	assert_int_equal(samv_node_item(a, 0)->kind, SAMV_NODE_INT);
+	assert_int_equal(samv_node_item(a, 1)->kind, SAMV_NODE_FLOAT);
+	assert_true(samv_node_float(samv_node_item(a, 2)) == -2000.0);
+	assert_int_equal(samv_node_int(samv_node_item(a, 0)), 1);
+	assert_true(samv_node_bool(samv_node_item(a, 3)));
+	assert_int_equal(samv_node_item(a, 3)->kind, SAMV_NODE_BOOL);
+	assert_int_equal(samv_node_item(a, 4)->kind, SAMV_NODE_NULL);
+	assert_string_equal(samv_node_item(a, 5)->text, "\xC3\xA5\xF0\x9F\x98\x80\n");
 	samv_doc_free(doc);
 }
 

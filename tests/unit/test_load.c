@@ -1,6 +1,7 @@
 /*
  * test_load.c — the YAML loader: core-schema scalars, positions, and every refusal.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,9 +85,23 @@ static void test_core_schema(void **state)
 	assert_int_equal(kind_of("\"010\""), SAMV_NODE_STRING);
 	assert_int_equal(kind_of("99999999999999999999"), SAMV_NODE_FLOAT);
 	loaded l = load("a: 010\nb: -12\nc: '1530.50'\n");
-	assert_int_equal(samv_node_get(l.doc->root, "a")->num.i, 10);
-	assert_int_equal(samv_node_get(l.doc->root, "b")->num.i, -12);
+	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "a")), 10);
+	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "b")), -12);
 	assert_string_equal(samv_node_get(l.doc->root, "c")->text, "1530.50");
+	done(&l);
+	/* numbers are read back from their text, in every form the core schema has */
+	l = load("a: 0x1F\nb: 0o17\nc: +5\nd: -.inf\ne: .nan\nf: 1.5e3\ng: True\nh: false\n"
+		 "i: 99999999999999999999\n");
+	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "a")), 31);
+	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "b")), 15);
+	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "c")), 5);
+	assert_true(samv_node_float(samv_node_get(l.doc->root, "d")) == -HUGE_VAL);
+	assert_true(isnan(samv_node_float(samv_node_get(l.doc->root, "e"))));
+	assert_true(samv_node_float(samv_node_get(l.doc->root, "f")) == 1500.0);
+	assert_true(samv_node_bool(samv_node_get(l.doc->root, "g")));
+	assert_false(samv_node_bool(samv_node_get(l.doc->root, "h")));
+	assert_true(samv_node_float(samv_node_get(l.doc->root, "i")) == 1e20);
+	assert_int_equal(samv_node_len(samv_node_get(l.doc->root, "i")), 20);
 	done(&l);
 }
 
@@ -96,10 +111,10 @@ static void test_positions(void **state)
 	loaded l = load("kind: party\nunits:\n  - id: å\n    name: Björk\n");
 	assert_int_equal(l.rc, 0);
 	const samv_node *units = samv_node_get(l.doc->root, "units");
-	const samv_node *name = samv_node_get(units->c.items[0], "name");
+	const samv_node *name = samv_node_get(samv_node_item(units, 0), "name");
 	assert_int_equal(name->line, 4);
 	assert_int_equal(name->col, 11);
-	assert_int_equal(samv_node_get_pair(units->c.items[0], "name")->key->col, 5);
+	assert_int_equal(samv_node_get_pair(samv_node_item(units, 0), "name")->key.col, 5);
 	done(&l);
 }
 
