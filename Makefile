@@ -51,7 +51,8 @@ QUIET_GEN = @echo "  GEN     $@";
 endif
 
 LIB_SRC := $(sort $(wildcard cmd/lib/*.c))
-LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/schemas.o $(BUILD)/lib/catalogs.o
+LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/schemas.o $(BUILD)/lib/catalogs.o \
+	$(BUILD)/lib/build_id.o
 PO_LANGS := sv en
 MO := $(PO_LANGS:%=$(BUILD)/locale/%.mo)
 LIB := $(BUILD)/libsamv.a
@@ -61,7 +62,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest suite peppol mantest outtest po potest
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest cachetest suite peppol mantest outtest po potest
 all: deps $(CMDS)
 
 deps:
@@ -88,6 +89,17 @@ $(BUILD)/lib/catalogs.c: $(MO) scripts/embed.sh
 	$(QUIET_GEN)sh scripts/embed.sh catalogs $(MO) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/catalogs.o: $(BUILD)/lib/catalogs.c
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The cache of loaded files (cmd/lib/cache.h) holds what this code made of them, with these
+# schemas and messages: it is keyed by a digest of all of them.
+BUILD_ID_INPUTS = VERSION $(LIB_SRC) $(sort $(wildcard cmd/lib/*.h)) $(SCHEMAS) $(PO_LANGS:%=po/%.po)
+$(BUILD)/lib/build_id.c: $(BUILD_ID_INPUTS)
+	@mkdir -p $(dir $@)
+	$(QUIET_GEN)printf 'const char samv_build_id[] = "%s %s";\n' "$(VERSION)" \
+		"$$(cat $(BUILD_ID_INPUTS) | sha256sum | cut -c1-32)" > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/build_id.o: $(BUILD)/lib/build_id.c
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
@@ -124,6 +136,9 @@ e2e: all
 hooktest: all
 	$(Q)sh tests/hook/run.sh $(BUILD)
 
+cachetest: all
+	$(Q)sh tests/cache/run.sh $(BUILD)
+
 outtest: all
 	$(Q)sh tests/out/run.sh $(BUILD)
 
@@ -152,6 +167,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory suite
 	$(Q)$(MAKE) --no-print-directory e2e
 	$(Q)$(MAKE) --no-print-directory hooktest
+	$(Q)$(MAKE) --no-print-directory cachetest
 	$(Q)$(MAKE) --no-print-directory mantest
 	$(Q)$(MAKE) --no-print-directory editortest
 	$(Q)$(MAKE) --no-print-directory precommittest

@@ -124,6 +124,14 @@ prepare() { # size -> ledger in $DATA/$size, git repository with a staged edit, 
 	fi
 }
 
+# stage_edit DIR WHAT: one more staged change to the ledger's first term file, as a user's
+# next commit would have.
+stage_edit() {
+	local f
+	f=$(git -C "$1" ls-files 'terms/*' | head -n 1)
+	printf '# edit %s\n' "$2" >>"$1/$f" && git -C "$1" add "$f"
+}
+
 # ---- the peers -------------------------------------------------------------------------
 
 peers_ok() {
@@ -162,6 +170,13 @@ run_size() {
 	"$CHECK" -C "$dir" >/dev/null 2>"$TMP/count"
 	R[$size.findings]=$(tail -n 1 "$TMP/count")
 
+	# --staged reads the repository's cache of loaded blobs (.git/samv): fill it as the
+	# first run after an upgrade of samv would, untimed, and stage a new edit before each
+	# timed run, so that each is what the hook meets at a commit: one changed file among
+	# thousands known. "no cache" is the same with SAMV_CACHE=0: a first run, or every run
+	# of a samv without the cache.
+	rm -rf "$dir/.git/samv"
+	"$CHECK" -q --staged -C "$dir" >/dev/null 2>&1
 	# Interleaved, one run of each in turn, so that the ratios compare runs made under
 	# the same load when the machine is shared.
 	note "$size: floor, samv-check (work tree, --staged, pre-commit hook): $RUNS rounds"
@@ -169,8 +184,11 @@ run_size() {
 	for ((i = 0; i < RUNS; i++)); do
 		once floor "$FLOOR" "$dir"
 		once check "$CHECK" -q -C "$dir"
+		once staged_cold env SAMV_CACHE=0 "$CHECK" -q --staged -C "$dir"
+		stage_edit "$dir" "$i staged"
 		once staged "$CHECK" -q --staged -C "$dir"
 		# the hook as git runs it before a commit: in the repository, on its staged edit
+		stage_edit "$dir" "$i hook"
 		once hook env SAMV_CHECK="$CHECK" sh -c 'cd "$0" && exec sh "$1"' "$dir" "$ROOT/hooks/pre-commit"
 	done
 	collect floor
@@ -179,6 +197,8 @@ run_size() {
 	R[$size.check]=$M_WALL R[$size.check_cpu]=$M_CPU R[$size.check_rss]=$M_RSS R[$size.check_ok]=$M_OK
 	collect staged
 	R[$size.staged]=$M_WALL R[$size.staged_cpu]=$M_CPU R[$size.staged_rss]=$M_RSS R[$size.staged_ok]=$M_OK
+	collect staged_cold
+	R[$size.staged_cold]=$M_WALL R[$size.staged_cold_cpu]=$M_CPU R[$size.staged_cold_ok]=$M_OK
 	collect hook
 	R[$size.hook]=$M_WALL R[$size.hook_ok]=$M_OK
 	local site_runs
@@ -219,13 +239,14 @@ ok() { case "${R[$1]:-0}" in 1) echo "" ;; skip) echo " (not run)" ;; *) echo " 
 {
 	echo "Machine: $(machine). samv $(cat VERSION), $(date -u +%Y-%m-%d)."
 	echo
-	echo "| size | bytes | files | records | placements | findings | floor | samv-check | check/floor | memory | memory/bytes | --staged | pre-commit hook | report site | ajv-cli | ajv/samv | jsonschema | jsonschema/samv |"
-	echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| size | bytes | files | records | placements | findings | floor | samv-check | check/floor | memory | memory/bytes | --staged | --staged, no cache | pre-commit hook | report site | ajv-cli | ajv/samv | jsonschema | jsonschema/samv |"
+	echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for s in $SIZES; do
 		echo "| $s | $(awk -v b="${R[$s.bytes]}" 'BEGIN{printf "%.1f MB", b/1e6}') | ${R[$s.files]} | ${R[$s.records]} | ${R[$s.placements]} | ${R[$s.findings]% in *} |" \
 			"$(fmt_s "${R[$s.floor]}") | $(fmt_s "${R[$s.check]}")$(ok "$s.check_ok") | $(ratio "${R[$s.check]}" "${R[$s.floor]}")× |" \
 			"$(fmt_mb "${R[$s.check_rss]}") | $(ratio "$(echo "${R[$s.check_rss]}" | awk '{print $1*1024}')" "${R[$s.bytes]}")× |" \
-			"$(fmt_s "${R[$s.staged]}")$(ok "$s.staged_ok") | $(fmt_s "${R[$s.hook]}")$(ok "$s.hook_ok") | $(fmt_s "${R[$s.site]}")$(ok "$s.site_ok") |" \
+			"$(fmt_s "${R[$s.staged]}")$(ok "$s.staged_ok") | $(fmt_s "${R[$s.staged_cold]}")$(ok "$s.staged_cold_ok") |" \
+			"$(fmt_s "${R[$s.hook]}")$(ok "$s.hook_ok") | $(fmt_s "${R[$s.site]}")$(ok "$s.site_ok") |" \
 			"$(fmt_s "${R[$s.ajv]}")$(ok "$s.ajv_ok") | $(ratio "${R[$s.ajv]}" "${R[$s.check]}")× |" \
 			"$(fmt_s "${R[$s.py]}")$(ok "$s.py_ok") | $(ratio "${R[$s.py]}" "${R[$s.check]}")× |"
 	done
@@ -233,13 +254,13 @@ ok() { case "${R[$1]:-0}" in 1) echo "" ;; skip) echo " (not run)" ;; *) echo " 
 	echo "Wall clock, median of $RUNS runs (peers: ${BENCH_PEER_RUNS:-3 runs, 1 at country}; report site: $RUNS at county, 1 elsewhere, only at: $SITE_SIZES); files warm in the page cache. records = record files + placements; memory = peak RSS of samv-check on the work tree."
 	echo "CPU time (user + sys, medians), which other work on the machine does not inflate:"
 	echo
-	echo "| size | floor | samv-check | check/floor | --staged | report site | ajv-cli | jsonschema (validation only / all) |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| size | floor | samv-check | check/floor | --staged | --staged, no cache | report site | ajv-cli | jsonschema (validation only / all) |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for s in $SIZES; do
 		py_val=$(echo "${R[$s.py_detail]:-}" | awk '{for (i=1;i<NF;i++) if ($i=="validate") print $(i+1)}')
 		py_tot=$(echo "${R[$s.py_detail]:-}" | awk '{for (i=1;i<NF;i++) if ($i=="total") print $(i+1)}')
 		echo "| $s | $(fmt_s "${R[$s.floor_cpu]}") | $(fmt_s "${R[$s.check_cpu]}") | $(ratio "${R[$s.check_cpu]}" "${R[$s.floor_cpu]}")× |" \
-			"$(fmt_s "${R[$s.staged_cpu]:-nan}") | $(fmt_s "${R[$s.site_cpu]:-nan}") | $(fmt_s "${R[$s.ajv_cpu]:-nan}") |" \
+			"$(fmt_s "${R[$s.staged_cpu]:-nan}") | $(fmt_s "${R[$s.staged_cold_cpu]:-nan}") | $(fmt_s "${R[$s.site_cpu]:-nan}") | $(fmt_s "${R[$s.ajv_cpu]:-nan}") |" \
 			"$(fmt_s "${py_val:-nan}") / $(fmt_s "${py_tot:-nan}") |"
 	done
 	echo
@@ -283,7 +304,7 @@ ok() { case "${R[$1]:-0}" in 1) echo "" ;; skip) echo " (not run)" ;; *) echo " 
 		echo "| time per record at country no more than 1.3× county | (needs county and country) | not measured |"
 	fi
 	if has county; then
-		echo "| county: --staged under 150 ms | $(fmt_s "${R[county.staged]}") | $(mark "$(cmp "${R[county.staged]}" 0.150)") |"
+		echo "| county: --staged under 150 ms | $(fmt_s "${R[county.staged]}") with the cache, one file changed (no cache: $(fmt_s "${R[county.staged_cold]}")) | $(mark "$(cmp "${R[county.staged]}" 0.150)") |"
 		echo "| county: samv-report site under 2 s | $(fmt_s "${R[county.site]}")$(ok county.site_ok) | $(mark "$([ "${R[county.site_ok]}" = 1 ] && cmp "${R[county.site]}" 2 || echo "?")") |"
 	fi
 } >"$TMP/table"

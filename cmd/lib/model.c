@@ -24,6 +24,7 @@
 #include "money.h"
 #include "schema.h"
 #include "schemas.h"
+#include "cache.h"
 
 static const char *const kind_names[SAMV_KIND_COUNT] = {
 	"ledger", "rates", "party", "intent", "agreement", "term", "invoice", "body", "protocol"
@@ -72,6 +73,13 @@ typedef struct loaded {
 	samv_doc *doc; /* NULL when the file was not read */
 	int kind; /* of the record it holds, or -1 for none */
 	bool valid;
+	/* For the cache (cache.h), of files read from git: the blob, where the loaded form
+	 * came from, and the findings loading filed (in its loader's list). */
+	bool has_id;
+	unsigned char id[SAMV_BLOB_ID_LEN];
+	samv_cache_from from;
+	const samv_diags *diags;
+	size_t first_finding, nfindings;
 } loaded;
 
 /* One thread's loading. Everything it writes is its own but the slots of the files it
@@ -80,6 +88,7 @@ typedef struct loaded {
 typedef struct loader {
 	samv_store *store; /* the ledger's */
 	samv_diags *diags; /* its samv_worker's */
+	samv_cache *cache; /* shared, NULL when not used; each thread looks up its own files */
 	samv_schema *schemas[SAMV_KIND_COUNT];
 	loaded *files; /* one slot for each listed file, shared by all loaders */
 } loader;
@@ -334,6 +343,15 @@ static void find_personal_numbers(loader *ld, const samv_file *f)
 	}
 }
 
+/* A file's slot, with what the cache needs to keep it. */
+static void slot_start(loader *ld, loaded *slot, samv_doc *doc, const samv_file *f)
+{
+	*slot = (loaded){ .doc = doc, .kind = -1, .has_id = f->id != NULL, .diags = ld->diags,
+			  .first_finding = ld->diags->count };
+	if (f->id)
+		memcpy(slot->id, f->id, sizeof slot->id);
+}
+
 /* One file of the listing (a samv_file_fn, on any of the loading threads): 0, or 1 when
  * out of memory. Its bytes are freed on return; the tree keeps its own copies. */
 static int load_file(samv_file *f, size_t index, void *ctx)
@@ -343,7 +361,7 @@ static int load_file(samv_file *f, size_t index, void *ctx)
 	samv_doc *doc = samv_doc_new(f->path);
 	if (!doc)
 		return 1;
-	*slot = (loaded){ .doc = doc, .kind = -1 };
+	slot_start(ld, slot, doc, f);
 	doc->store = ld->store;
 	int rc = samv_load_yaml(doc, f->data, f->len, ld->diags);
 	find_personal_numbers(ld, f);
@@ -351,7 +369,73 @@ static int load_file(samv_file *f, size_t index, void *ctx)
 		return 1;
 	if (rc == 0 && check_record(ld, doc, slot))
 		return 1;
+	slot->nfindings = ld->diags->count - slot->first_finding;
 	return 0;
+}
+
+/* A git blob the cache may know (a samv_known_fn): 1 when it did, and the file is loaded
+ * as it was the last time, 0 when the file must be read, -1 when out of memory. */
+static int load_known(const samv_file *f, size_t index, void *ctx)
+{
+	loader *ld = ctx;
+	loaded *slot = &ld->files[index];
+	samv_node *root;
+	int kind;
+	bool valid;
+	samv_cache_from from;
+	samv_doc *doc = samv_doc_new(f->path);
+	if (!doc)
+		return -1;
+	slot_start(ld, slot, doc, f);
+	int hit = samv_cache_get(ld->cache, f->id, f->path, ld->diags, &root, &kind, &valid, &from);
+	if (hit != 1) {
+		samv_doc_free(doc);
+		*slot = (loaded){ .doc = NULL };
+		return hit;
+	}
+	doc->root = root;
+	slot->kind = kind >= -1 && kind < SAMV_KIND_COUNT ? kind : -1;
+	slot->valid = valid;
+	slot->from = from;
+	slot->nfindings = ld->diags->count - slot->first_finding;
+	return 1;
+}
+
+/* The cache of loaded blobs, for a git source unless SAMV_CACHE=0: 0, or -1 when out of
+ * memory. Its entries depend on the message language too, as findings are kept as
+ * written. */
+static int open_cache(samv_ledger *l, const samv_source *src)
+{
+	const char *setting = getenv("SAMV_CACHE");
+	if (setting && strcmp(setting, "0") == 0)
+		return 0;
+	char *dir = samv_source_cache_dir(src);
+	if (!dir)
+		return 0;
+	const samv_catalog *lang = samv_i18n();
+	const char *code = lang ? samv_catalog_language(lang) : "en";
+	l->cache = samv_cache_open(dir, samv_cache_fingerprint(0, code, strlen(code)));
+	free(dir);
+	return l->cache ? 0 : -1;
+}
+
+/* Keep what was loaded from git for the next run (samv_cache_save decides how much to
+ * write). Nothing is lost when it cannot: the cache is only ever a shortcut. */
+static void save_cache(samv_cache *cache, const loaded *files, size_t count)
+{
+	samv_cache_entry *entries = malloc((count ? count : 1) * sizeof *entries);
+	size_t n = 0;
+	for (size_t i = 0; entries && i < count; i++) {
+		const loaded *f = &files[i];
+		if (f->doc && f->has_id)
+			entries[n++] = (samv_cache_entry){ .id = f->id, .path = f->doc->path, .kind = f->kind,
+							   .valid = f->valid, .root = f->doc->root,
+							   .findings = f->diags->items + f->first_finding,
+							   .nfindings = f->nfindings, .from = f->from };
+	}
+	if (entries)
+		samv_cache_save(cache, entries, n);
+	free(entries);
 }
 
 /* Take the loaded files into the ledger in listing order, as one thread would have made
@@ -431,11 +515,11 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 	count = samv_listing_count(listing);
 	nthreads = load_threads(count);
 	files = calloc(count ? count : 1, sizeof *files);
-	if (!files)
+	if (!files || open_cache(l, src))
 		goto done;
 	while (l->nstores < nthreads) {
 		size_t w = l->nstores;
-		ld[w] = (loader){ .diags = &workers[w].diags, .files = files };
+		ld[w] = (loader){ .diags = &workers[w].diags, .files = files, .cache = l->cache };
 		workers[w].ctx = &ld[w];
 		if (!(ld[w].store = samv_store_new()))
 			goto done;
@@ -443,7 +527,9 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 		if (compile_schemas(&ld[w], err))
 			goto done;
 	}
-	each = samv_listing_each(listing, load_file, workers, nthreads, err);
+	each = samv_listing_each(listing, l->cache ? load_known : NULL, load_file, workers, nthreads, err);
+	if (l->cache && each == 0)
+		save_cache(l->cache, files, count);
 	/* Every text is in; the tables that found them again would only hold memory. */
 	for (size_t w = 0; w < l->nstores; w++)
 		samv_store_seal(l->stores[w]);
@@ -500,6 +586,7 @@ void samv_ledger_free(samv_ledger *l)
 	free(l->docs);
 	for (size_t i = 0; i < l->nstores; i++)
 		samv_store_free(l->stores[i]);
+	samv_cache_free(l->cache);
 	free(l);
 }
 

@@ -57,6 +57,9 @@ typedef struct samv_ledger {
 	 * files, as a store is not safe to add to from two threads. */
 	samv_store *stores[SAMV_LOAD_MAX_THREADS];
 	size_t nstores;
+	/* Loaded blobs kept between runs of a git source (cache.h), which holds the trees of
+	 * the files it knew; NULL when not used. */
+	struct samv_cache *cache;
 	samv_record *records; /* sorted by kind, then id, then file */
 	size_t nrecords;
 	size_t by_kind[SAMV_KIND_COUNT + 1]; /* records of kind k are [by_kind[k], by_kind[k+1]) */

@@ -29,10 +29,16 @@ typedef enum samv_source_kind {
 /* Files larger than this are reported and not loaded. */
 #define SAMV_SOURCE_MAX_FILE ((size_t)16 * 1024 * 1024)
 
+#define SAMV_BLOB_ID_LEN 20 /* the raw bytes of a git blob id (SHA-1) */
+
 typedef struct samv_file {
 	char *path; /* relative to the ledger root, '/'-separated; owned */
 	char *data; /* owned; NUL-terminated for convenience, len excludes it */
 	size_t len;
+	/* Borrowed: the SAMV_BLOB_ID_LEN bytes of the git blob the data was read from, which
+	 * names those bytes; NULL for a file of the work tree or one that an overlay
+	 * stands in for. Only set by samv_listing_each. */
+	const unsigned char *id;
 } samv_file;
 
 typedef struct samv_source samv_source;
@@ -82,6 +88,12 @@ typedef struct samv_worker {
 	bool unreadable; /* a file it read could not be read */
 } samv_worker;
 
+/* Called before a listed git blob is read, with file->path and file->id set and no data:
+ * returns 1 when the caller has what it needs of this file from elsewhere (it is then
+ * neither read nor given to fn), 0 to have it read and given to fn, -1 when out of memory.
+ * Runs on the reading threads, as fn does; it may not take file->path. */
+typedef int (*samv_known_fn)(const samv_file *file, size_t index, void *ctx);
+
 /*
  * Read every listed file, each once, and give it to fn: on nworkers threads (1 or more;
  * the first is the caller's), each reading one file at a time, so that no more than
@@ -89,11 +101,16 @@ typedef struct samv_worker {
  * order, is up to the threads: fn runs on several threads at once, each call with its
  * worker's ctx, so it must touch nothing but that and its own file's index. With one
  * worker the files come in listing order. Fewer threads run when one cannot be started.
- * A listing is read once: its paths go to fn. Returns 0, 1 when fn stopped it, or -1 when
- * out of memory (*err set).
+ * A listing is read once: its paths go to fn. known, when not NULL, is asked first about
+ * each regular file from git. Returns 0, 1 when fn stopped it, or -1 when out of memory
+ * (*err set).
  */
-int samv_listing_each(samv_listing *listing, samv_file_fn fn, samv_worker *workers,
-		      size_t nworkers, char **err);
+int samv_listing_each(samv_listing *listing, samv_known_fn known, samv_file_fn fn,
+		      samv_worker *workers, size_t nworkers, char **err);
+
+/* The folder where samv keeps what it may keep between runs of a git source (the
+ * repository's git folder's "samv"), malloc'd; NULL for a work tree or out of memory. */
+char *samv_source_cache_dir(const samv_source *src);
 
 /* Every record file, read, sorted by path (samv_source_listing, then samv_listing_each on
  * one thread). The files array and its contents belong to the caller (samv_files_free).

@@ -1,0 +1,113 @@
+#!/bin/sh
+# Test the cache of loaded blobs (cmd/lib/cache.h) as users meet it: whatever state the
+# cache is in, samv-check --staged and --rev and samv-report print exactly what they print
+# with the cache off (SAMV_CACHE=0), and never a word about the cache itself.
+#  1. a cold run writes .git/samv/base; a warm run reads it and writes nothing;
+#  2. a staged edit is loaded anew and kept in a small delta, the base untouched;
+#  3. a change to most files writes a new base and drops the delta;
+#  4. findings of every kind filed while loading come back from the cache (YAML,
+#     duplicate key with its note, schema, personal number), in the run's language;
+#  5. --rev and samv-report use it alike;
+#  6. a damaged cache (a flipped byte, cut short, garbage, a directory or a file where the
+#     cache's folder goes) is ignored, and never stops a run.
+set -u
+build=${1:-build}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+check="$top/$build/samv-check"
+report="$top/$build/samv-report"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL cache: $1"; }
+git_() { git -c user.name=t -c user.email=t@example.invalid -c commit.gpgsign=false "$@"; }
+
+repo="$tmp/repo"
+mkdir -p "$repo"
+cd "$repo" || exit 1
+git init -q .
+cp -r "$top/ledger/." .
+# Files whose findings are filed while loading, so the cache must give them back.
+printf 'kind: party\nid: broken\nname: "unterminated\n' > parties/broken-yaml.yaml
+printf 'kind: party\nid: twice\nid: again\ntype: municipality\n' > parties/duplicate-key.yaml
+printf 'kind: party\nid: typo\ntype: municipality\nname: Typo\norg_nummer: 212000-0142\n' > parties/schema-typo.yaml
+printf '# contact: 19121212-1212\nkind: rates\nid: pnr\n' > personal-number.yaml
+git add -A && git_ commit -q -m ledger
+printf '# staged\n' >> rates.yaml
+git add rates.yaml
+
+base=.git/samv/base
+delta=.git/samv/delta
+sum() { if [ -f "$1" ]; then cksum < "$1"; else echo none; fi; }
+
+# run NAME ARGS...: with the cache as it is, and with it off; both outputs must agree.
+run() {
+	name=$1
+	shift
+	SAMV_CACHE=0 "$@" > "$tmp/want" 2> "$tmp/want-err"
+	want=$?
+	"$@" > "$tmp/got" 2> "$tmp/got-err"
+	got=$?
+	if [ "$got" = "$want" ] && cmp -s "$tmp/want" "$tmp/got" && cmp -s "$tmp/want-err" "$tmp/got-err"; then
+		ok
+	else
+		bad "$name: differs from the run without the cache (exit $got, expected $want)"
+		diff "$tmp/want" "$tmp/got" | head -10
+		diff "$tmp/want-err" "$tmp/got-err" | head -10
+	fi
+}
+
+run "cold --staged" "$check" --staged
+if [ -f "$base" ] && [ ! -f "$delta" ]; then ok; else bad "a cold run did not write a base alone"; fi
+before=$(sum "$base")
+run "warm --staged, json" "$check" --staged --format json
+if grep -q "first 'id' here" "$tmp/got"; then ok; else bad "a finding's note did not come back"; fi
+run "warm --staged" "$check" --staged
+if [ "$(sum "$base")" = "$before" ] && [ ! -f "$delta" ]; then ok; else bad "a run of hits wrote the cache"; fi
+if grep -q "duplicate key 'id' (first at line 2)" "$tmp/got" && grep -q "personal-number" "$tmp/got" && grep -q "org_nummer" "$tmp/got" &&
+   grep -q "not valid YAML" "$tmp/got"; then
+	ok
+else
+	bad "the load-time findings did not come back from the cache: $(cat "$tmp/got")"
+fi
+
+printf 'kind: party\nid: typo\ntype: municipality\nname: Typo 2\norg_nummer: 212000-0142\n' > parties/schema-typo.yaml
+git add parties/schema-typo.yaml
+run "one file changed" "$check" --staged
+if [ "$(sum "$base")" = "$before" ] && [ -f "$delta" ]; then ok; else bad "one changed file did not go to a delta"; fi
+run "base and delta" "$check" --staged
+
+LANG=sv_SE.UTF-8 run "Swedish messages" "$check" --staged
+if grep -q "dubblerad nyckel 'id'" "$tmp/got"; then ok; else
+	bad "the Swedish run did not print Swedish findings: $(head -c 400 "$tmp/got")"; fi
+
+run "--rev HEAD" "$check" --rev HEAD
+run "report --staged" "$report" actions --staged
+run "report --rev" "$report" deadlines --rev HEAD --format ics
+
+# Most files change: a new base, no delta.
+for f in $(git ls-files '*.yaml'); do printf '# touched\n' >> "$f"; done
+git add -A
+run "most files changed" "$check" --staged
+if [ "$(sum "$base")" != "$before" ] && [ ! -f "$delta" ]; then ok; else bad "a large change did not write a new base"; fi
+run "after the new base" "$check" --staged
+
+# Damage: the run is the same as without the cache, and says nothing of it.
+size=$(wc -c < "$base")
+printf 'X' | dd of="$base" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+run "a flipped byte" "$check" --staged
+head -c $((size / 3)) "$base" > "$base.cut" && mv "$base.cut" "$base"
+run "cut short" "$check" --staged
+head -c 100000 /dev/urandom > "$base"
+run "garbage" "$check" --staged
+head -c 40 /dev/zero > "$base"
+run "zeros" "$check" --staged
+rm -f "$base" && mkdir "$base"
+run "a directory as the base" "$check" --staged
+rm -rf .git/samv && printf 'not a folder\n' > .git/samv
+run "a file where the folder goes" "$check" --staged
+rm -f .git/samv
+
+echo "cache: $passed passed, $failed failed"
+[ "$failed" = 0 ]
