@@ -302,7 +302,9 @@ static const entry_head *entry_at(const segment *seg, uint64_t off)
 	uint64_t rows = (uint64_t)e->nfindings * sizeof(finding_row) + (uint64_t)e->nrelated * sizeof(related_row);
 	if (rows > len - off - sizeof *e || e->region % 8 || e->region > off)
 		return NULL;
-	if (e->root != NO_ROOT && (e->root % 8 || e->root < e->region || e->root > off - sizeof(samv_node)))
+	/* The root node lies between its tree and the head. */
+	if (e->root != NO_ROOT &&
+	    (e->root % 8 || e->root < e->region || e->root > off || off - e->root < sizeof(samv_node)))
 		return NULL;
 	return e;
 }
