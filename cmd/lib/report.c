@@ -58,6 +58,30 @@ void samv_report_notice(const samv_report_ctx *c, samv_buf *b)
 			errors);
 }
 
+static void notice_paragraph(const samv_report_ctx *c, samv_buf *b, const char *open,
+			     void (*escape)(samv_buf *b, const char *s), const char *close)
+{
+	samv_buf notice = { 0 };
+	samv_report_notice(c, &notice);
+	if (notice.len) {
+		samv_buf_puts(b, open);
+		escape(b, notice.data);
+		samv_buf_puts(b, close);
+	}
+	b->oom |= notice.oom;
+	samv_buf_free(&notice);
+}
+
+void samv_report_md_notice(const samv_report_ctx *c, samv_buf *b)
+{
+	notice_paragraph(c, b, "> **", samv_buf_md, "**\n\n");
+}
+
+void samv_report_html_notice(const samv_report_ctx *c, samv_buf *b)
+{
+	notice_paragraph(c, b, "<p class=\"notice\" role=\"alert\">", samv_buf_html, "</p>\n");
+}
+
 static const char *const format_names[] = { "md", "html", "csv", "json", "ubl", "ics" };
 
 int samv_format_parse(const char *name, samv_format *out)

@@ -58,6 +58,10 @@ size_t samv_report_errors(const samv_report_ctx *c);
 void samv_report_stamp(const samv_report_ctx *c, samv_buf *b);
 /* The visible notice for a ledger with errors ("" when it has none), plain text. */
 void samv_report_notice(const samv_report_ctx *c, samv_buf *b);
+/* The same as a paragraph of a Markdown ("> **...**") or HTML (<p class="notice">)
+ * document; nothing when the ledger has no errors. */
+void samv_report_md_notice(const samv_report_ctx *c, samv_buf *b);
+void samv_report_html_notice(const samv_report_ctx *c, samv_buf *b);
 
 /* Formats a subcommand may be asked for. */
 typedef enum samv_format {

@@ -5,8 +5,9 @@
  *
  * First the bases are collected from the typed records (collect()): which placements, which
  * seller and buyer, which invoice number, and every amount through pay.h. Then one renderer
- * per format lays the same bases out; no renderer computes anything. md, html, csv and json
- * make one file "invoices/TERM.EXT" holding every basis; ubl makes one file per basis,
+ * per format lays the same bases out; no renderer computes anything (md and html share one
+ * layout, write_basis, and differ only in their markup). md, html, csv and json make one
+ * file "invoices/TERM.EXT" holding every basis; ubl makes one file per basis,
  * "invoices/TERM/NUMBER.xml".
  *
  * Decisions (where SPEC § 5 and the issue leave a choice):
@@ -404,15 +405,147 @@ static const char *vat_text(const samv_report_ctx *c)
 	return samv_tr(c, "VAT exempt");
 }
 
-/* ---- Markdown ---- */
+/* ---- Markdown and HTML ---- */
 
-static void md_field(samv_buf *b, const char *label, const char *value)
+/* Markdown and HTML lay out a basis alike (write_basis): its fields, the table of its
+ * placements, the seller's fields and the VAT line. A markup holds what one of the two
+ * writes around those pieces. Labels are our own text and go in as they are; ledger text
+ * goes through escape. */
+typedef struct markup {
+	void (*escape)(samv_buf *b, const char *s);
+	const char *fields, *fields_end; /* around a list of fields */
+	const char *field, *field_end; /* around one; field takes the label */
+	const char *date, *date_end; /* around a date in running text */
+	const char *table_head; /* takes the six column heads */
+	const char *row, *row_end;
+	const char *text_cell, *date_cell, *number_cell, *cell_end;
+	const char *total, *total_end; /* around the total amount; total takes the label */
+	const char *vat; /* takes the VAT text */
+} markup;
+
+static const markup md_markup = {
+	.escape = samv_buf_md,
+	.fields = "", .fields_end = "\n",
+	.field = "- %s: ", .field_end = "\n",
+	.date = "", .date_end = "",
+	.table_head = "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---:|\n",
+	.row = "|", .row_end = "\n",
+	.text_cell = " ", .date_cell = " ", .number_cell = " ", .cell_end = " |",
+	.total = "| **%s** | | | | | **", .total_end = "** |\n\n",
+	.vat = "**%s**\n\n",
+};
+
+static const markup html_markup = {
+	.escape = samv_buf_html,
+	.fields = "<dl>\n", .fields_end = "</dl>\n",
+	.field = "<dt>%s</dt><dd>", .field_end = "</dd>\n",
+	.date = "<span class=\"date\">", .date_end = "</span>",
+	.table_head = "<table>\n<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		      "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		      "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th></tr>\n"
+		      "</thead>\n<tbody>\n",
+	.row = "<tr>", .row_end = "</tr>\n",
+	.text_cell = "<td>", .date_cell = "<td class=\"date\">", .number_cell = "<td class=\"num\">",
+	.cell_end = "</td>",
+	.total = "</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"5\">%s</th><td class=\"num\">",
+	.total_end = "</td></tr>\n</tfoot>\n</table>\n",
+	.vat = "<p class=\"vat\">%s</p>\n",
+};
+
+/* A field of text, left out when there is no text. */
+static void text_field(const markup *m, samv_buf *b, const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	samv_buf_printf(b, "- %s: ", label);
-	samv_buf_md(b, value);
-	samv_buf_puts(b, "\n");
+	samv_buf_printf(b, m->field, label);
+	m->escape(b, value);
+	samv_buf_puts(b, m->field_end);
+}
+
+static void date_field(const markup *m, samv_buf *b, const char *label, samv_date d)
+{
+	samv_buf_printf(b, m->field, label);
+	samv_buf_date(b, d);
+	samv_buf_puts(b, m->field_end);
+}
+
+static void text_cell(const markup *m, samv_buf *b, const char *text)
+{
+	samv_buf_puts(b, m->text_cell);
+	m->escape(b, text);
+	samv_buf_puts(b, m->cell_end);
+}
+
+static void date_cell(const markup *m, samv_buf *b, samv_date d)
+{
+	samv_buf_puts(b, m->date_cell);
+	samv_buf_date(b, d);
+	samv_buf_puts(b, m->cell_end);
+}
+
+static void text_date(const markup *m, samv_buf *b, samv_date d)
+{
+	samv_buf_puts(b, m->date);
+	samv_buf_date(b, d);
+	samv_buf_puts(b, m->date_end);
+}
+
+/* A basis from its issue date on; what comes before (heading, invoice number, draft) and
+ * after it differs between the formats. */
+static void write_basis(const samv_report_ctx *c, const char *term, const basis *x, const markup *m,
+			samv_buf *b)
+{
+	bool swedish = samv_report_swedish(c);
+	date_field(m, b, samv_tr(c, "Issue date"), x->issued);
+	date_field(m, b, samv_tr(c, "Due date"), x->due);
+	samv_buf_printf(b, m->field, samv_tr(c, "Recipient"));
+	m->escape(b, x->university->name);
+	if (x->university->org_number) {
+		samv_buf_printf(b, ", %s ", samv_tr(c, "org. no."));
+		m->escape(b, x->university->org_number);
+	}
+	samv_buf_puts(b, m->field_end);
+	samv_buf_printf(b, m->field, samv_tr(c, "Period"));
+	term_name(c, b, term);
+	samv_buf_puts(b, ", ");
+	text_date(m, b, x->first);
+	samv_buf_puts(b, " – ");
+	text_date(m, b, x->last);
+	samv_buf_puts(b, m->field_end);
+	samv_buf_puts(b, m->fields_end);
+
+	samv_buf_printf(b, m->table_head, samv_tr(c, "Unit"), samv_tr(c, "Student"),
+			samv_tr(c, "Start"), samv_tr(c, "End"),
+			samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
+	for (size_t k = 0; k < x->nlines; k++) {
+		const inv_line *l = &x->lines[k];
+		samv_buf_puts(b, m->row);
+		text_cell(m, b, x->unit->name);
+		text_cell(m, b, l->p->student);
+		date_cell(m, b, l->p->start);
+		date_cell(m, b, l->p->end);
+		samv_buf_puts(b, m->number_cell);
+		weeks(b, l->pay.days, swedish);
+		samv_buf_puts(b, m->cell_end);
+		samv_buf_puts(b, m->number_cell);
+		samv_buf_money(b, l->pay.amount, swedish);
+		samv_buf_puts(b, m->cell_end);
+		samv_buf_puts(b, m->row_end);
+	}
+	samv_buf_printf(b, m->total, samv_tr(c, "Total compensation"));
+	samv_buf_money(b, x->total, swedish);
+	samv_buf_puts(b, m->total_end);
+
+	samv_buf_puts(b, m->fields);
+	text_field(m, b, samv_tr(c, "Unit name"), x->unit->name);
+	text_field(m, b, samv_tr(c, "Organisation number"), x->org_number);
+	text_field(m, b, samv_trp(c, "the unit's", "Contact person"), x->unit->contact_name);
+	text_field(m, b, samv_tr(c, "Phone"), x->unit->contact_phone);
+	text_field(m, b, samv_tr(c, "E-mail"), x->unit->contact_email);
+	text_field(m, b, giro_label(x->unit), giro_number(x->unit));
+	text_field(m, b, samv_tr(c, "Payment terms"), samv_tr(c, "30 days"));
+	samv_buf_puts(b, m->fields_end);
+	samv_buf_printf(b, m->vat, vat_text(c));
 }
 
 static void render_md(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
@@ -420,14 +553,7 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 	samv_buf_printf(b, "# %s, ", title(c));
 	term_name(c, b, term);
 	samv_buf_puts(b, "\n\n");
-	samv_buf notice = { 0 };
-	samv_report_notice(c, &notice);
-	if (notice.len) {
-		samv_buf_puts(b, "> **");
-		samv_buf_md(b, notice.data);
-		samv_buf_puts(b, "**\n\n");
-	}
-	samv_buf_free(&notice);
+	samv_report_md_notice(c, b);
 	if (!bs->n)
 		samv_buf_printf(b, "%s\n\n",
 				samv_tr(c, "No confirmed or completed placements to invoice."));
@@ -438,58 +564,14 @@ static void render_md(const samv_report_ctx *c, const char *term, const bases *b
 		samv_buf_puts(b, " – ");
 		samv_buf_md(b, x->university->name);
 		samv_buf_puts(b, "\n\n");
-		samv_buf_printf(b, "- %s: ", samv_tr(c, "Invoice number"));
+		/* Here rather than in write_basis: Markdown says a draft beside the number, HTML in
+		 * a paragraph above the fields. */
+		samv_buf_printf(b, md_markup.field, samv_tr(c, "Invoice number"));
 		samv_buf_md(b, x->number);
 		if (!x->invoice)
 			samv_buf_printf(b, " (%s)", samv_tr(c, "draft, no invoice recorded"));
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Issue date"));
-		samv_buf_date(b, x->issued);
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Due date"));
-		samv_buf_date(b, x->due);
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Recipient"));
-		samv_buf_md(b, x->university->name);
-		if (x->university->org_number) {
-			samv_buf_printf(b, ", %s ", samv_tr(c, "org. no."));
-			samv_buf_md(b, x->university->org_number);
-		}
-		samv_buf_printf(b, "\n- %s: ", samv_tr(c, "Period"));
-		term_name(c, b, term);
-		samv_buf_puts(b, ", ");
-		samv_buf_date(b, x->first);
-		samv_buf_puts(b, " – ");
-		samv_buf_date(b, x->last);
-		samv_buf_puts(b, "\n\n");
-		samv_buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---:|\n",
-				samv_tr(c, "Unit"), samv_tr(c, "Student"),
-				samv_tr(c, "Start"), samv_tr(c, "End"),
-				samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
-		for (size_t k = 0; k < x->nlines; k++) {
-			const inv_line *l = &x->lines[k];
-			samv_buf_puts(b, "| ");
-			samv_buf_md(b, x->unit->name);
-			samv_buf_puts(b, " | ");
-			samv_buf_md(b, l->p->student);
-			samv_buf_puts(b, " | ");
-			samv_buf_date(b, l->p->start);
-			samv_buf_puts(b, " | ");
-			samv_buf_date(b, l->p->end);
-			samv_buf_puts(b, " | ");
-			weeks(b, l->pay.days, samv_report_swedish(c));
-			samv_buf_puts(b, " | ");
-			samv_buf_money(b, l->pay.amount, samv_report_swedish(c));
-			samv_buf_puts(b, " |\n");
-		}
-		samv_buf_printf(b, "| **%s** | | | | | **", samv_tr(c, "Total compensation"));
-		samv_buf_money(b, x->total, samv_report_swedish(c));
-		samv_buf_puts(b, "** |\n\n");
-		md_field(b, samv_tr(c, "Unit name"), x->unit->name);
-		md_field(b, samv_tr(c, "Organisation number"), x->org_number);
-		md_field(b, samv_trp(c, "the unit's", "Contact person"), x->unit->contact_name);
-		md_field(b, samv_tr(c, "Phone"), x->unit->contact_phone);
-		md_field(b, samv_tr(c, "E-mail"), x->unit->contact_email);
-		md_field(b, giro_label(x->unit), giro_number(x->unit));
-		samv_buf_printf(b, "- %s: %s\n\n", samv_tr(c, "Payment terms"), samv_tr(c, "30 days"));
-		samv_buf_printf(b, "**%s**\n\n", vat_text(c));
+		samv_buf_puts(b, md_markup.field_end);
+		write_basis(c, term, x, &md_markup, b);
 		if (i + 1 < bs->n)
 			samv_buf_puts(b, "---\n\n");
 	}
@@ -534,28 +616,15 @@ static const char html_style[] =
 	"  thead th { background: none; }\n"
 	"}\n";
 
-static void html_dd(samv_buf *b, const char *label, const char *value)
+static void html_stamp(const samv_report_ctx *c, samv_buf *b)
 {
-	if (!value || !*value)
-		return;
-	samv_buf_printf(b, "<dt>%s</dt><dd>", label);
-	samv_buf_html(b, value);
-	samv_buf_puts(b, "</dd>\n");
-}
-
-static void html_notice_and_stamp(const samv_report_ctx *c, samv_buf *b, bool notice)
-{
-	samv_buf text = { 0 };
-	if (notice)
-		samv_report_notice(c, &text);
-	else
-		samv_report_stamp(c, &text);
-	if (text.len) {
-		samv_buf_puts(b, notice ? "<p class=\"notice\" role=\"alert\">" : "<p class=\"stamp\">");
-		samv_buf_html(b, text.data);
-		samv_buf_puts(b, "</p>\n");
-	}
-	samv_buf_free(&text);
+	samv_buf stamp = { 0 };
+	samv_report_stamp(c, &stamp);
+	samv_buf_puts(b, "<p class=\"stamp\">");
+	samv_buf_html(b, stamp.data);
+	samv_buf_puts(b, "</p>\n");
+	b->oom |= stamp.oom;
+	samv_buf_free(&stamp);
 }
 
 static void render_html(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
@@ -570,15 +639,16 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 	term_name(c, b, term);
 	samv_buf_puts(b, "</h1>\n");
 	if (!bs->n) {
-		html_notice_and_stamp(c, b, true);
+		samv_report_html_notice(c, b);
 		samv_buf_printf(b, "<p>%s</p>\n",
 				samv_tr(c, "No confirmed or completed placements to invoice."));
-		html_notice_and_stamp(c, b, false);
+		html_stamp(c, b);
 	}
+	/* Each basis carries the notice and the stamp, since each prints on a page of its own. */
 	for (size_t i = 0; i < bs->n; i++) {
 		const basis *x = &bs->items[i];
 		samv_buf_puts(b, "<section class=\"invoice\">\n");
-		html_notice_and_stamp(c, b, true);
+		samv_report_html_notice(c, b);
 		samv_buf_printf(b, "<h2><span class=\"kind\">%s</span> ", title(c));
 		samv_buf_html(b, x->unit->name);
 		samv_buf_puts(b, " – ");
@@ -587,61 +657,10 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 		if (!x->invoice)
 			samv_buf_printf(b, "<p class=\"draft\">%s</p>\n",
 					samv_tr(c, "Draft: no invoice is recorded for these placements."));
-		samv_buf_puts(b, "<dl>\n");
-		html_dd(b, samv_tr(c, "Invoice number"), x->number);
-		samv_buf_printf(b, "<dt>%s</dt><dd>", samv_tr(c, "Issue date"));
-		samv_buf_date(b, x->issued);
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Due date"));
-		samv_buf_date(b, x->due);
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Recipient"));
-		samv_buf_html(b, x->university->name);
-		if (x->university->org_number) {
-			samv_buf_printf(b, ", %s ", samv_tr(c, "org. no."));
-			samv_buf_html(b, x->university->org_number);
-		}
-		samv_buf_printf(b, "</dd>\n<dt>%s</dt><dd>", samv_tr(c, "Period"));
-		term_name(c, b, term);
-		samv_buf_puts(b, ", <span class=\"date\">");
-		samv_buf_date(b, x->first);
-		samv_buf_puts(b, "</span> – <span class=\"date\">");
-		samv_buf_date(b, x->last);
-		samv_buf_puts(b, "</span></dd>\n</dl>\n");
-		samv_buf_printf(b, "<table>\n<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th></tr>\n"
-				   "</thead>\n<tbody>\n",
-				samv_tr(c, "Unit"), samv_tr(c, "Student"),
-				samv_tr(c, "Start"), samv_tr(c, "End"),
-				samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
-		for (size_t k = 0; k < x->nlines; k++) {
-			const inv_line *l = &x->lines[k];
-			samv_buf_puts(b, "<tr><td>");
-			samv_buf_html(b, x->unit->name);
-			samv_buf_puts(b, "</td><td>");
-			samv_buf_html(b, l->p->student);
-			samv_buf_puts(b, "</td><td class=\"date\">");
-			samv_buf_date(b, l->p->start);
-			samv_buf_puts(b, "</td><td class=\"date\">");
-			samv_buf_date(b, l->p->end);
-			samv_buf_puts(b, "</td><td class=\"num\">");
-			weeks(b, l->pay.days, samv_report_swedish(c));
-			samv_buf_puts(b, "</td><td class=\"num\">");
-			samv_buf_money(b, l->pay.amount, samv_report_swedish(c));
-			samv_buf_puts(b, "</td></tr>\n");
-		}
-		samv_buf_printf(b, "</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"5\">%s</th><td class=\"num\">",
-				samv_tr(c, "Total compensation"));
-		samv_buf_money(b, x->total, samv_report_swedish(c));
-		samv_buf_puts(b, "</td></tr>\n</tfoot>\n</table>\n<dl>\n");
-		html_dd(b, samv_tr(c, "Unit name"), x->unit->name);
-		html_dd(b, samv_tr(c, "Organisation number"), x->org_number);
-		html_dd(b, samv_trp(c, "the unit's", "Contact person"), x->unit->contact_name);
-		html_dd(b, samv_tr(c, "Phone"), x->unit->contact_phone);
-		html_dd(b, samv_tr(c, "E-mail"), x->unit->contact_email);
-		html_dd(b, giro_label(x->unit), giro_number(x->unit));
-		html_dd(b, samv_tr(c, "Payment terms"), samv_tr(c, "30 days"));
-		samv_buf_printf(b, "</dl>\n<p class=\"vat\">%s</p>\n", vat_text(c));
-		html_notice_and_stamp(c, b, false);
+		samv_buf_puts(b, html_markup.fields);
+		text_field(&html_markup, b, samv_tr(c, "Invoice number"), x->number);
+		write_basis(c, term, x, &html_markup, b);
+		html_stamp(c, b);
 		samv_buf_puts(b, "</section>\n");
 	}
 	samv_buf_puts(b, "</main>\n</body>\n</html>\n");

@@ -194,19 +194,6 @@ static void html_paragraphs(samv_buf *b, const char *text)
 	}
 }
 
-static void md_notice(const samv_report_ctx *c, samv_buf *b)
-{
-	samv_buf notice = { 0 };
-	samv_report_notice(c, &notice);
-	if (notice.len) {
-		samv_buf_puts(b, "> **");
-		samv_buf_md(b, notice.data);
-		samv_buf_puts(b, "**\n\n");
-	}
-	b->oom |= notice.oom;
-	samv_buf_free(&notice);
-}
-
 static void md_footer(const samv_report_ctx *c, samv_buf *b)
 {
 	samv_buf_puts(b, "---\n\n");
@@ -240,19 +227,6 @@ static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
 			samv_catalog_language(c->lang));
 	samv_buf_html(b, title);
 	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
-}
-
-static void html_notice(const samv_report_ctx *c, samv_buf *b)
-{
-	samv_buf notice = { 0 };
-	samv_report_notice(c, &notice);
-	if (notice.len) {
-		samv_buf_puts(b, "<p class=\"notice\" role=\"alert\">");
-		samv_buf_html(b, notice.data);
-		samv_buf_puts(b, "</p>\n");
-	}
-	b->oom |= notice.oom;
-	samv_buf_free(&notice);
 }
 
 static void html_close(const samv_report_ctx *c, samv_buf *b)
@@ -556,7 +530,7 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 	samv_buf_puts(b, "# ");
 	samv_buf_md(b, body_name(p));
 	samv_buf_printf(b, "\n\n## %s\n\n", samv_tr(c, "Minutes"));
-	md_notice(c, b);
+	samv_report_md_notice(c, b);
 	samv_buf_printf(b, "**%s** ", samv_tr(c, "Time:"));
 	long_date(c, b, p->date);
 	time_span(c, b, p->time_start, p->time_end);
@@ -618,7 +592,7 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 	samv_buf_printf(b, "<br>\n<strong>%s</strong> ", samv_tr(c, "Place:"));
 	samv_buf_html(b, p->place);
 	samv_buf_puts(b, "</p>\n</header>\n");
-	html_notice(c, b);
+	samv_report_html_notice(c, b);
 
 	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
 	if (p->present && samv_node_count(p->present)) {
@@ -833,10 +807,10 @@ int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv
 	samv_buf_printf(&b, samv_tr(c, "The action points of every protocol, as of %s."), today);
 	if (html) {
 		samv_buf_puts(&b, "</p>\n</header>\n");
-		html_notice(c, &b);
+		samv_report_html_notice(c, &b);
 	} else {
 		samv_buf_puts(&b, "\n\n");
-		md_notice(c, &b);
+		samv_report_md_notice(c, &b);
 	}
 	action_section(c, &b, html, rows, n, true);
 	action_section(c, &b, html, rows, n, false);
@@ -1336,7 +1310,7 @@ static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l
 	}
 	deadlines_span(c, b, l, false);
 	samv_buf_puts(b, "\n\n");
-	md_notice(c, b);
+	samv_report_md_notice(c, b);
 	deadlines_lead(c, b, l, false);
 	if (!l->n) {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "No deadlines."));
@@ -1427,7 +1401,7 @@ static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list 
 	}
 	deadlines_span(c, b, l, true);
 	samv_buf_puts(b, "</p>\n</header>\n");
-	html_notice(c, b);
+	samv_report_html_notice(c, b);
 	deadlines_lead(c, b, l, true);
 	if (!l->n) {
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "No deadlines."));

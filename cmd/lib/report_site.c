@@ -127,14 +127,7 @@ static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 			 "li.failed { color: #8b0000; }\nfooter { color: #444; margin-top: 3rem; font-size: .9rem; }\n</style>\n</head>\n<body>\n<h1>");
 	samv_buf_html(b, name ? name : title);
 	samv_buf_puts(b, "</h1>\n");
-	samv_buf notice = { 0 };
-	samv_report_notice(c, &notice);
-	if (notice.len) {
-		samv_buf_puts(b, "<p class=\"notice\" role=\"alert\">");
-		samv_buf_html(b, notice.data);
-		samv_buf_puts(b, "</p>\n");
-	}
-	samv_buf_free(&notice);
+	samv_report_html_notice(c, b);
 	const char *group = NULL, *label = NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		const entry *e = &s->entries[i];

@@ -192,6 +192,17 @@ typedef struct fcount {
 	int64_t n;
 } fcount;
 
+/* A course or project of the year: an item of its agreement's list. */
+typedef struct listed {
+	const samv_agreement *a;
+	const samv_node *node;
+} listed;
+
+typedef struct listing {
+	listed *items;
+	size_t n, cap;
+} listing;
+
 typedef struct totals {
 	int64_t agreed, placed, days;
 	samv_ore computed, invoiced, paid;
@@ -223,6 +234,7 @@ typedef struct summary {
 	size_t nsups, capsups;
 	fcount *fc;
 	size_t nfc, capfc;
+	listing courses, projects; /* of the year, in ledger order */
 	pool pool;
 	bool oom;
 } summary;
@@ -549,6 +561,41 @@ static void gather_findings(summary *s)
 		qsort(s->fc, s->nfc, sizeof *s->fc, fc_cmp);
 }
 
+static bool node_int_is(const samv_node *n, int64_t v)
+{
+	return n && n->kind == SAMV_NODE_INT && samv_node_int(n) == v;
+}
+
+static bool course_in_year(const summary *s, const samv_node *course)
+{
+	return node_int_is(samv_node_get(course, "year"), s->year);
+}
+
+static bool project_in_year(const summary *s, const samv_node *project)
+{
+	const char *term = samv_field_str(project, "term");
+	int y;
+	bool autumn;
+	return term && samv_term_parse(term, &y, &autumn) && y == s->year;
+}
+
+/* The items of every agreement's list key ("courses", "projects") that in_year keeps. */
+static void gather_listing(summary *s, listing *l, const char *key,
+			   bool (*in_year)(const summary *s, const samv_node *item))
+{
+	for (size_t i = 0; i < s->r->nagreements; i++) {
+		const samv_agreement *a = &s->r->agreements[i];
+		const samv_node *list = samv_node_get(a->rec->root, key);
+		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
+			const samv_node *item = samv_node_item(list, k);
+			if (!in_year(s, item))
+				continue;
+			RESERVE(l->items, l->n, l->cap, s->oom = true; return);
+			l->items[l->n++] = (listed){ a, item };
+		}
+	}
+}
+
 /* The index in the records' agreements of term i's agreement; nagreements for none. */
 static size_t term_agreement(const summary *s, size_t i)
 {
@@ -633,6 +680,8 @@ static void gather(summary *s)
 		gather_agreement(s, &s->agr[i]);
 	gather_supervisors(s);
 	gather_findings(s);
+	gather_listing(s, &s->courses, "courses", course_in_year);
+	gather_listing(s, &s->projects, "projects", project_in_year);
 }
 
 /* The groups: runs of agreements with one key. */
@@ -1058,6 +1107,14 @@ static void put_table(doc *d, table *t)
 	table_free(t);
 }
 
+/* Make a table and emit it. */
+static void add_table(doc *d, void (*make)(doc *d, table *t))
+{
+	table t;
+	make(d, &t);
+	put_table(d, &t);
+}
+
 static void heading(doc *d, int level, const char *id, const char *title)
 {
 	if (d->f == SAMV_FORMAT_MD) {
@@ -1100,6 +1157,23 @@ static const char *sum_label(summary *s, const char *name)
 	return pool_printf(&s->pool, samv_tr(s->c, "Subtotal %s"), name);
 }
 
+/* The date of the agreement's first plan and first follow-up of the year (or SAMV_NO_DATE),
+ * and the party that initiated that follow-up (an id, or NULL). */
+static void plan_and_follow_up(const summary *s, const samv_agreement *a, samv_date *plan,
+			       samv_date *follow_up, const char **by)
+{
+	*plan = *follow_up = SAMV_NO_DATE;
+	*by = NULL;
+	for (size_t k = 0; k < a->nplans; k++)
+		if (a->plans[k].year == s->year && *plan == SAMV_NO_DATE)
+			*plan = a->plans[k].date;
+	for (size_t k = 0; k < a->nfollow_ups; k++)
+		if (a->follow_ups[k].year == s->year && *follow_up == SAMV_NO_DATE) {
+			*follow_up = a->follow_ups[k].date;
+			*by = a->follow_ups[k].by;
+		}
+}
+
 static void agreements_table(doc *d, table *t)
 {
 	summary *s = d->s;
@@ -1116,16 +1190,9 @@ static void agreements_table(doc *d, table *t)
 		const samv_agreement *a = ai->a;
 		if (!ai->in_force)
 			continue;
-		samv_date plan = SAMV_NO_DATE, follow = SAMV_NO_DATE;
-		const char *by = NULL;
-		for (size_t k = 0; k < a->nplans; k++)
-			if (a->plans[k].year == s->year && plan == SAMV_NO_DATE)
-				plan = a->plans[k].date;
-		for (size_t k = 0; k < a->nfollow_ups; k++)
-			if (a->follow_ups[k].year == s->year && follow == SAMV_NO_DATE) {
-				follow = a->follow_ups[k].date;
-				by = a->follow_ups[k].by ? party_name(s, a->follow_ups[k].by) : NULL;
-			}
+		samv_date plan, follow;
+		const char *by;
+		plan_and_follow_up(s, a, &plan, &follow, &by);
 		trow *r = table_row(t, false);
 		r->c[0] = text(a->id);
 		r->c[1] = text(ai->municipality);
@@ -1133,56 +1200,86 @@ static void agreements_table(doc *d, table *t)
 		r->c[3] = date(a->valid_from);
 		r->c[4] = plan == SAMV_NO_DATE ? text(samv_tr(s->c, "missing")) : date(plan);
 		r->c[5] = follow == SAMV_NO_DATE ? text(samv_tr(s->c, "missing")) : date(follow);
-		r->c[6] = text(by);
+		r->c[6] = text(by ? party_name(s, by) : NULL);
 	}
+}
+
+/* The first columns of the places and compensation tables: the --by group (unless that is
+ * the agreement, which has a column anyway), the agreement and the unit. Returns the index
+ * of the next column. */
+static size_t agreement_unit_cols(summary *s, table *t)
+{
+	if (group_col(s))
+		table_col(t, by_label(s), false);
+	table_id_col(t, samv_tr(s->c, "Agreement"));
+	table_col(t, samv_tr(s->c, "Unit"), false);
+	return group_col(s) + 2;
+}
+
+static trow *agreement_unit_row(summary *s, table *t, const agr_info *ai, const char *unit)
+{
+	size_t g = group_col(s);
+	trow *r = table_row(t, false);
+	if (g)
+		r->c[0] = text(ai->gname);
+	r->c[g] = text(ai->a->id);
+	r->c[g + 1] = text(unit_name(ai->a, unit));
+	return r;
+}
+
+/* The rows of the places and compensation tables: those of each --by group's agreements,
+ * then the group's subtotal, and at the end the total. agreement_rows adds an agreement's
+ * rows and sum_cells fills a subtotal's or the total's figures, both from column at on. */
+static void grouped_rows(summary *s, table *t, size_t at,
+			 void (*agreement_rows)(summary *s, table *t, const agr_info *ai, size_t at),
+			 void (*sum_cells)(trow *r, size_t at, totals tt))
+{
+	for (size_t i = 0; i < s->nagr;) {
+		size_t j = group_end(s, i);
+		for (size_t k = i; k < j; k++)
+			agreement_rows(s, t, &s->agr[k], at);
+		trow *r = table_row(t, true);
+		r->c[0] = text(sum_label(s, s->agr[i].gname));
+		sum_cells(r, at, sum_of(s, i, j));
+		i = j;
+	}
+	if (s->nagr) {
+		trow *r = table_row(t, true);
+		r->c[0] = text(samv_tr(s->c, "Total"));
+		sum_cells(r, at, sum_of(s, 0, s->nagr));
+	}
+}
+
+/* Programme, agreed, placed and student-weeks. */
+static void placement_rows(summary *s, table *t, const agr_info *ai, size_t at)
+{
+	for (size_t n = ai->row0; n < ai->row1; n++) {
+		const prow *p = &s->rows[n];
+		trow *r = agreement_unit_row(s, t, ai, p->unit);
+		r->c[at] = text(program_label(s, p->program, p->spec));
+		r->c[at + 1] = p->agreed < 0 ? dash() : num(p->agreed);
+		r->c[at + 2] = num(p->placed);
+		r->c[at + 3] = weeks(p->days);
+	}
+}
+
+static void placement_sums(trow *r, size_t at, totals tt)
+{
+	r->c[at + 1] = num(tt.agreed);
+	r->c[at + 2] = num(tt.placed);
+	r->c[at + 3] = weeks(tt.days);
 }
 
 static void placements_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, samv_tr(s->c, "places"), NULL, samv_tr(s->c, "No agreements and no placements this year."));
-	size_t g = group_col(s);
-	if (g)
-		table_col(t, by_label(s), false);
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Unit"), false);
+	size_t at = agreement_unit_cols(s, t);
 	table_col(t, samv_tr(s->c, "Programme"), false);
 	table_col(t, samv_tr(s->c, "Agreed per year"), true);
 	table_col(t, samv_tr(s->c, "Placed"), true);
 	table_col(t, samv_tr(s->c, "Student-weeks"), true);
-	for (size_t i = 0; i < s->nagr;) {
-		size_t j = group_end(s, i);
-		for (size_t k = i; k < j; k++) {
-			const agr_info *ai = &s->agr[k];
-			for (size_t n = ai->row0; n < ai->row1; n++) {
-				const prow *p = &s->rows[n];
-				trow *r = table_row(t, false);
-				if (g)
-					r->c[0] = text(ai->gname);
-				r->c[g] = text(ai->a->id);
-				r->c[g + 1] = text(unit_name(ai->a, p->unit));
-				r->c[g + 2] = text(program_label(s, p->program, p->spec));
-				r->c[g + 3] = p->agreed < 0 ? dash() : num(p->agreed);
-				r->c[g + 4] = num(p->placed);
-				r->c[g + 5] = weeks(p->days);
-			}
-		}
-		totals tt = sum_of(s, i, j);
-		trow *r = table_row(t, true);
-		r->c[0] = text(sum_label(s, s->agr[i].gname));
-		r->c[g + 3] = num(tt.agreed);
-		r->c[g + 4] = num(tt.placed);
-		r->c[g + 5] = weeks(tt.days);
-		i = j;
-	}
-	if (s->nagr) {
-		totals tt = sum_of(s, 0, s->nagr);
-		trow *r = table_row(t, true);
-		r->c[0] = text(samv_tr(s->c, "Total"));
-		r->c[g + 3] = num(tt.agreed);
-		r->c[g + 4] = num(tt.placed);
-		r->c[g + 5] = weeks(tt.days);
-	}
+	grouped_rows(s, t, at, placement_rows, placement_sums);
 }
 
 static void money_cells(trow *r, size_t at, samv_ore computed, samv_ore invoiced, samv_ore paid)
@@ -1201,42 +1298,26 @@ static void money_cols(summary *s, table *t)
 	table_money_col(t, samv_tr(s->c, "Outstanding"));
 }
 
+static void compensation_rows(summary *s, table *t, const agr_info *ai, size_t at)
+{
+	for (size_t n = ai->unit0; n < ai->unit1; n++) {
+		const urow *u = &s->units[n];
+		money_cells(agreement_unit_row(s, t, ai, u->unit), at, u->computed, u->invoiced, u->paid);
+	}
+}
+
+static void compensation_sums(trow *r, size_t at, totals tt)
+{
+	money_cells(r, at, tt.computed, tt.invoiced, tt.paid);
+}
+
 static void compensation_table(doc *d, table *t)
 {
 	summary *s = d->s;
 	table_head(t, samv_tr(s->c, "compensation"), NULL, samv_tr(s->c, "No compensation this year."));
-	size_t g = group_col(s);
-	if (g)
-		table_col(t, by_label(s), false);
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Unit"), false);
+	size_t at = agreement_unit_cols(s, t);
 	money_cols(s, t);
-	for (size_t i = 0; i < s->nagr;) {
-		size_t j = group_end(s, i);
-		for (size_t k = i; k < j; k++) {
-			const agr_info *ai = &s->agr[k];
-			for (size_t n = ai->unit0; n < ai->unit1; n++) {
-				const urow *u = &s->units[n];
-				trow *r = table_row(t, false);
-				if (g)
-					r->c[0] = text(ai->gname);
-				r->c[g] = text(ai->a->id);
-				r->c[g + 1] = text(unit_name(ai->a, u->unit));
-				money_cells(r, g + 2, u->computed, u->invoiced, u->paid);
-			}
-		}
-		totals tt = sum_of(s, i, j);
-		trow *r = table_row(t, true);
-		r->c[0] = text(sum_label(s, s->agr[i].gname));
-		money_cells(r, g + 2, tt.computed, tt.invoiced, tt.paid);
-		i = j;
-	}
-	if (s->nagr) {
-		totals tt = sum_of(s, 0, s->nagr);
-		trow *r = table_row(t, true);
-		r->c[0] = text(samv_tr(s->c, "Total"));
-		money_cells(r, g + 2, tt.computed, tt.invoiced, tt.paid);
-	}
+	grouped_rows(s, t, at, compensation_rows, compensation_sums);
 }
 
 static void terms_table(doc *d, table *t)
@@ -1319,11 +1400,6 @@ static void supervisors_table(doc *d, table *t)
 	}
 }
 
-static bool node_int_is(const samv_node *n, int64_t v)
-{
-	return n && n->kind == SAMV_NODE_INT && samv_node_int(n) == v;
-}
-
 static void courses_table(doc *d, table *t)
 {
 	summary *s = d->s;
@@ -1331,18 +1407,12 @@ static void courses_table(doc *d, table *t)
 	table_id_col(t, samv_tr(s->c, "Agreement"));
 	table_col(t, samv_tr(s->c, "Course"), false);
 	table_col(t, samv_tr(s->c, "Extent"), false);
-	for (size_t i = 0; i < s->r->nagreements; i++) {
-		const samv_agreement *a = &s->r->agreements[i];
-		const samv_node *list = samv_node_get(a->rec->root, "courses");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
-			const samv_node *c = samv_node_item(list, k);
-			if (!node_int_is(samv_node_get(c, "year"), s->year))
-				continue;
-			trow *r = table_row(t, false);
-			r->c[0] = text(a->id);
-			r->c[1] = text(samv_field_str(c, "title"));
-			r->c[2] = text(samv_field_str(c, "extent"));
-		}
+	for (size_t i = 0; i < s->courses.n; i++) {
+		const listed *course = &s->courses.items[i];
+		trow *r = table_row(t, false);
+		r->c[0] = text(course->a->id);
+		r->c[1] = text(samv_field_str(course->node, "title"));
+		r->c[2] = text(samv_field_str(course->node, "extent"));
 	}
 }
 
@@ -1354,23 +1424,21 @@ static void projects_table(doc *d, table *t)
 	table_col(t, samv_tr(s->c, "Project"), false);
 	table_col(t, samv_tr(s->c, "Unit"), false);
 	table_col(t, samv_tr(s->c, "Term"), false);
-	for (size_t i = 0; i < s->r->nagreements; i++) {
-		const samv_agreement *a = &s->r->agreements[i];
-		const samv_node *list = samv_node_get(a->rec->root, "projects");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
-			const samv_node *p = samv_node_item(list, k);
-			const char *term = samv_field_str(p, "term"), *unit = samv_field_str(p, "unit");
-			int y;
-			bool autumn;
-			if (!term || !samv_term_parse(term, &y, &autumn) || y != s->year)
-				continue;
-			trow *r = table_row(t, false);
-			r->c[0] = text(a->id);
-			r->c[1] = text(samv_field_str(p, "title"));
-			r->c[2] = text(unit ? unit_name(a, unit) : NULL);
-			r->c[3] = text(term);
-		}
+	for (size_t i = 0; i < s->projects.n; i++) {
+		const listed *project = &s->projects.items[i];
+		const char *unit = samv_field_str(project->node, "unit");
+		trow *r = table_row(t, false);
+		r->c[0] = text(project->a->id);
+		r->c[1] = text(samv_field_str(project->node, "title"));
+		r->c[2] = text(unit ? unit_name(project->a, unit) : NULL);
+		r->c[3] = text(samv_field_str(project->node, "term"));
 	}
+}
+
+/* Whether protocol p is one of body b's, dated in the year. */
+static bool held_in_year(const summary *s, const samv_protocol *p, const samv_body *b)
+{
+	return p->body == b && p->date != SAMV_NO_DATE && year_of(p->date) == s->year;
 }
 
 static bool body_in_year(const summary *s, const samv_body *b)
@@ -1379,8 +1447,7 @@ static bool body_in_year(const summary *s, const samv_body *b)
 		if (overlaps_year(s, b->members[i].from, b->members[i].to))
 			return true;
 	for (size_t i = 0; i < s->r->nprotocols; i++)
-		if (s->r->protocols[i].body == b && s->r->protocols[i].date != SAMV_NO_DATE &&
-		    year_of(s->r->protocols[i].date) == s->year)
+		if (held_in_year(s, &s->r->protocols[i], b))
 			return true;
 	return false;
 }
@@ -1403,7 +1470,7 @@ static void meetings_table(doc *d, table *t)
 		int64_t held = 0;
 		for (size_t k = 0; k < s->r->nprotocols; k++) {
 			const samv_protocol *p = &s->r->protocols[k];
-			if (p->body != b || p->date == SAMV_NO_DATE || year_of(p->date) != s->year)
+			if (!held_in_year(s, p, b))
 				continue;
 			if (held++)
 				samv_buf_puts(&dates, ", ");
@@ -1660,42 +1727,42 @@ static const char html_style[] =
 	"@media print { body { margin: 0; font-size: 9pt; } th, td { padding: 0.15em 0.35em; }"
 	" h2 { break-after: avoid; page-break-after: avoid; } }\n";
 
+/* The stamp in the header's running text (CSV gives it a row: put_header). */
 static void put_stamp(doc *d)
 {
 	samv_buf stamp = { 0 };
 	samv_report_stamp(d->s->c, &stamp);
 	if (d->f == SAMV_FORMAT_HTML)
 		samv_buf_html(d->b, stamp.data);
-	else if (d->f == SAMV_FORMAT_MD)
-		samv_buf_md(d->b, stamp.data);
 	else
-		samv_buf_csv(d->b, stamp.data);
+		samv_buf_md(d->b, stamp.data);
 	d->oom |= stamp.oom;
 	samv_buf_free(&stamp);
 }
 
+/* A row of the CSV's "report" section, the one that says what the file is. */
+static void csv_report_row(doc *d, const char *item)
+{
+	samv_buf_csv(d->b, samv_tr(d->s->c, "report"));
+	samv_buf_puts(d->b, ";");
+	samv_buf_csv(d->b, item);
+	samv_buf_puts(d->b, "\r\n");
+}
+
 static void put_notice(doc *d)
 {
-	samv_buf notice = { 0 };
-	samv_report_notice(d->s->c, &notice);
-	d->oom |= notice.oom;
-	if (notice.len) {
-		if (d->f == SAMV_FORMAT_HTML) {
-			samv_buf_puts(d->b, "<p class=\"notice\" role=\"alert\">");
-			samv_buf_html(d->b, notice.data);
-			samv_buf_puts(d->b, "</p>\n");
-		} else if (d->f == SAMV_FORMAT_MD) {
-			samv_buf_puts(d->b, "> **");
-			samv_buf_md(d->b, notice.data);
-			samv_buf_puts(d->b, "**\n\n");
-		} else {
-			samv_buf_csv(d->b, samv_tr(d->s->c, "report"));
-			samv_buf_puts(d->b, ";");
-			samv_buf_csv(d->b, notice.data);
-			samv_buf_puts(d->b, "\r\n");
-		}
+	if (d->f == SAMV_FORMAT_HTML) {
+		samv_report_html_notice(d->s->c, d->b);
+	} else if (d->f == SAMV_FORMAT_MD) {
+		samv_report_md_notice(d->s->c, d->b);
+	} else {
+		samv_buf notice = { 0 };
+		samv_report_notice(d->s->c, &notice);
+		if (notice.len)
+			csv_report_row(d, notice.data);
+		d->oom |= notice.oom;
+		samv_buf_free(&notice);
 	}
-	samv_buf_free(&notice);
 }
 
 static const char *ledger_name(const summary *s)
@@ -1716,22 +1783,18 @@ static void put_header(doc *d)
 			      : s->by == BY_MUNICIPALITY ? samv_tr(s->c, "Grouped by municipality")
 							 : samv_tr(s->c, "Grouped by university");
 	if (d->f == SAMV_FORMAT_CSV) {
+		samv_buf stamp = { 0 };
+		samv_report_stamp(s->c, &stamp);
+		const char *items[] = { title, ledger_name(s), asof, grouped, stamp.data };
 		samv_buf_puts(b, "\xEF\xBB\xBF");
-		const char *lines[] = { title, ledger_name(s), asof, grouped };
 		samv_buf_csv(b, samv_tr(s->c, "section"));
 		samv_buf_puts(b, ";");
 		samv_buf_csv(b, samv_tr(s->c, "item"));
 		samv_buf_puts(b, "\r\n");
-		for (size_t i = 0; i < 4; i++) {
-			samv_buf_csv(b, samv_tr(s->c, "report"));
-			samv_buf_puts(b, ";");
-			samv_buf_csv(b, lines[i]);
-			samv_buf_puts(b, "\r\n");
-		}
-		samv_buf_csv(b, samv_tr(s->c, "report"));
-		samv_buf_puts(b, ";");
-		put_stamp(d);
-		samv_buf_puts(b, "\r\n");
+		for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+			csv_report_row(d, items[i]);
+		d->oom |= stamp.oom;
+		samv_buf_free(&stamp);
 		put_notice(d);
 		samv_buf_puts(b, "\r\n");
 		return;
@@ -1807,8 +1870,7 @@ static void render_text(doc *d)
 	section(d, "s-agreements", samv_tr(s->c, "Agreements, plan and follow-up (§ 4.2, § 8)"));
 	para(d, pool_printf(p, samv_tr(s->c, "Agreements in force at some time in %d, with the year's plan for the number and distribution of students (§ 4.2) and the year's follow-up, which the university initiates and which is due by %s (§ 8)."),
 			    y, due));
-	agreements_table(d, &t);
-	put_table(d, &t);
+	add_table(d, agreements_table);
 
 	section(d, "s-places", samv_tr(s->c, "Students placed against agreed (§ 4.1)"));
 	para(d, pool_printf(p, samv_tr(s->c, "Placements starting in %d that are not withdrawn or cancelled, by agreement, unit and programme, against the students agreed per year. Student-weeks are the placements' paid days divided by 5. A dash under Agreed means the unit and programme are not in the agreement's scope."),
@@ -1823,14 +1885,12 @@ static void render_text(doc *d)
 			figure(d, chart_placed, pool_printf(p, samv_tr(s->c, "Agreed and placed by unit, %d"), y), &t);
 		}
 	}
-	placements_table(d, &t);
-	put_table(d, &t);
+	add_table(d, placements_table);
 
 	section(d, "s-compensation", samv_tr(s->c, "Compensation (§ 4.6)"));
 	para(d, pool_printf(p, samv_tr(s->c, "Computed: the compensation for confirmed and completed placements of the spring and autumn terms of %d. Invoiced: the totals of the invoices for those terms. Paid: invoices with a payment date. Outstanding: invoiced less paid."),
 			    y));
-	compensation_table(d, &t);
-	put_table(d, &t);
+	add_table(d, compensation_table);
 	heading(d, 3, NULL, samv_tr(s->c, "By term"));
 	terms_table(d, &t);
 	if (d->f == SAMV_FORMAT_HTML && (s->term_computed[0] || s->term_computed[1] || s->term_invoiced[0] || s->term_invoiced[1]))
@@ -1841,22 +1901,18 @@ static void render_text(doc *d)
 	section(d, "s-supervisors", samv_tr(s->c, "Supervisors and supervisor training (§ 4.4)"));
 	para(d, pool_printf(p, samv_tr(s->c, "Supervisors and lead supervisors of placements during %d: %zu, of whom %lld had completed the web introduction or 7.5 credits by %d-12-31. The dates are each course's first completion."),
 			    y, s->nsups, (long long)trained_by_year_end(s), y));
-	supervisors_table(d, &t);
-	put_table(d, &t);
+	add_table(d, supervisors_table);
 
 	section(d, "s-courses", samv_tr(s->c, "Courses and projects (§ 5.1, § 6)"));
 	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Courses for staff %d"), y));
-	courses_table(d, &t);
-	put_table(d, &t);
+	add_table(d, courses_table);
 	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Projects and student theses %d"), y));
-	projects_table(d, &t);
-	put_table(d, &t);
+	add_table(d, projects_table);
 
 	section(d, "s-meetings", samv_tr(s->c, "Meetings"));
 	para(d, pool_printf(p, samv_tr(s->c, "Bodies with members during %d, meetings with protocols dated in %d against the meetings per year of the declaration of intent."),
 			    y, y));
-	meetings_table(d, &t);
-	put_table(d, &t);
+	add_table(d, meetings_table);
 
 	section(d, "s-findings", samv_tr(s->c, "Findings by rule (samv-check)"));
 	char today[11];
@@ -1869,8 +1925,7 @@ static void render_text(doc *d)
 	/* TRANSLATORS: the first %s is a date, %d the report's year, then "3 errors" and "1 warning". */
 	para(d, pool_printf(p, samv_tr(s->c, "Findings in the whole ledger as of %s, not only for %d: %s and %s."), today, y,
 			    nerrors, nwarnings));
-	findings_table(d, &t);
-	put_table(d, &t);
+	add_table(d, findings_table);
 
 	if (d->f == SAMV_FORMAT_HTML)
 		samv_buf_puts(d->b, "</section>\n</main>\n</body>\n</html>\n");
@@ -1986,6 +2041,46 @@ static void jw_universities(jw *w, const samv_agreement *a)
 	jw_close(w, ']');
 }
 
+static void jw_place(jw *w, const prow *p)
+{
+	jw_open(w, NULL, '{', true);
+	jw_str(w, "agreement", p->a->id);
+	jw_str(w, "unit", p->unit);
+	jw_str(w, "program", p->program);
+	jw_str(w, "specialization", p->spec);
+	if (p->agreed < 0)
+		jw_str(w, "students_per_year", NULL);
+	else
+		jw_int(w, "students_per_year", p->agreed);
+	jw_int(w, "placed", p->placed);
+	jw_int(w, "days", p->days);
+	jw_weeks(w, "student_weeks", p->days);
+	jw_close(w, '}');
+}
+
+static void jw_compensation(jw *w, const urow *u)
+{
+	jw_open(w, NULL, '{', true);
+	jw_str(w, "agreement", u->a->id);
+	jw_str(w, "unit", u->unit);
+	jw_money(w, u->computed, u->invoiced, u->paid);
+	jw_close(w, '}');
+}
+
+/* The courses or projects: each one's agreement, then its fields as the ledger has them. */
+static void jw_listing(jw *w, const char *key, const listing *l, const char *const fields[])
+{
+	jw_open(w, key, '[', false);
+	for (size_t i = 0; i < l->n; i++) {
+		jw_open(w, NULL, '{', true);
+		jw_str(w, "agreement", l->items[i].a->id);
+		for (size_t k = 0; fields[k]; k++)
+			jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
 static void render_json(doc *d)
 {
 	summary *s = d->s;
@@ -2010,16 +2105,9 @@ static void render_json(doc *d)
 	for (size_t i = 0; i < s->nagr; i++) {
 		const agr_info *ai = &s->agr[i];
 		const samv_agreement *a = ai->a;
-		samv_date plan = SAMV_NO_DATE, follow = SAMV_NO_DATE;
-		const char *by = NULL;
-		for (size_t k = 0; k < a->nplans; k++)
-			if (a->plans[k].year == s->year && plan == SAMV_NO_DATE)
-				plan = a->plans[k].date;
-		for (size_t k = 0; k < a->nfollow_ups; k++)
-			if (a->follow_ups[k].year == s->year && follow == SAMV_NO_DATE) {
-				follow = a->follow_ups[k].date;
-				by = a->follow_ups[k].by;
-			}
+		samv_date plan, follow;
+		const char *by;
+		plan_and_follow_up(s, a, &plan, &follow, &by);
 		jw_open(&w, NULL, '{', true);
 		jw_str(&w, "id", a->id);
 		jw_str(&w, "municipality", a->municipality);
@@ -2041,33 +2129,13 @@ static void render_json(doc *d)
 		jw_str(&w, "name", s->agr[i].gname);
 		jw_open(&w, "places", '[', false);
 		for (size_t k = i; k < j; k++)
-			for (size_t n = s->agr[k].row0; n < s->agr[k].row1; n++) {
-				const prow *p = &s->rows[n];
-				jw_open(&w, NULL, '{', true);
-				jw_str(&w, "agreement", p->a->id);
-				jw_str(&w, "unit", p->unit);
-				jw_str(&w, "program", p->program);
-				jw_str(&w, "specialization", p->spec);
-				if (p->agreed < 0)
-					jw_str(&w, "students_per_year", NULL);
-				else
-					jw_int(&w, "students_per_year", p->agreed);
-				jw_int(&w, "placed", p->placed);
-				jw_int(&w, "days", p->days);
-				jw_weeks(&w, "student_weeks", p->days);
-				jw_close(&w, '}');
-			}
+			for (size_t n = s->agr[k].row0; n < s->agr[k].row1; n++)
+				jw_place(&w, &s->rows[n]);
 		jw_close(&w, ']');
 		jw_open(&w, "compensation", '[', false);
 		for (size_t k = i; k < j; k++)
-			for (size_t n = s->agr[k].unit0; n < s->agr[k].unit1; n++) {
-				const urow *u = &s->units[n];
-				jw_open(&w, NULL, '{', true);
-				jw_str(&w, "agreement", u->a->id);
-				jw_str(&w, "unit", u->unit);
-				jw_money(&w, u->computed, u->invoiced, u->paid);
-				jw_close(&w, '}');
-			}
+			for (size_t n = s->agr[k].unit0; n < s->agr[k].unit1; n++)
+				jw_compensation(&w, &s->units[n]);
 		jw_close(&w, ']');
 		jw_totals(&w, "total", sum_of(s, i, j));
 		jw_close(&w, '}');
@@ -2109,43 +2177,10 @@ static void render_json(doc *d)
 	}
 	jw_close(&w, ']');
 
-	jw_open(&w, "courses", '[', false);
-	for (size_t i = 0; i < s->r->nagreements; i++) {
-		const samv_agreement *a = &s->r->agreements[i];
-		const samv_node *list = samv_node_get(a->rec->root, "courses");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
-			const samv_node *cn = samv_node_item(list, k);
-			if (!node_int_is(samv_node_get(cn, "year"), s->year))
-				continue;
-			jw_open(&w, NULL, '{', true);
-			jw_str(&w, "agreement", a->id);
-			jw_str(&w, "title", samv_field_str(cn, "title"));
-			jw_str(&w, "extent", samv_field_str(cn, "extent"));
-			jw_close(&w, '}');
-		}
-	}
-	jw_close(&w, ']');
-
-	jw_open(&w, "projects", '[', false);
-	for (size_t i = 0; i < s->r->nagreements; i++) {
-		const samv_agreement *a = &s->r->agreements[i];
-		const samv_node *list = samv_node_get(a->rec->root, "projects");
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
-			const samv_node *pn = samv_node_item(list, k);
-			const char *term = samv_field_str(pn, "term");
-			int y;
-			bool autumn;
-			if (!term || !samv_term_parse(term, &y, &autumn) || y != s->year)
-				continue;
-			jw_open(&w, NULL, '{', true);
-			jw_str(&w, "agreement", a->id);
-			jw_str(&w, "title", samv_field_str(pn, "title"));
-			jw_str(&w, "unit", samv_field_str(pn, "unit"));
-			jw_str(&w, "term", term);
-			jw_close(&w, '}');
-		}
-	}
-	jw_close(&w, ']');
+	static const char *const course_fields[] = { "title", "extent", NULL };
+	static const char *const project_fields[] = { "title", "unit", "term", NULL };
+	jw_listing(&w, "courses", &s->courses, course_fields);
+	jw_listing(&w, "projects", &s->projects, project_fields);
 
 	jw_open(&w, "meetings", '[', false);
 	for (size_t i = 0; i < s->r->nbodies; i++) {
@@ -2157,8 +2192,7 @@ static void render_json(doc *d)
 		jw_str(&w, "type", b->type);
 		int64_t held = 0;
 		for (size_t k = 0; k < s->r->nprotocols; k++)
-			held += s->r->protocols[k].body == b && s->r->protocols[k].date != SAMV_NO_DATE &&
-				year_of(s->r->protocols[k].date) == s->year;
+			held += held_in_year(s, &s->r->protocols[k], b);
 		jw_int(&w, "held", held);
 		if (b->meets_per_year < 0)
 			jw_str(&w, "required", NULL);
@@ -2166,9 +2200,8 @@ static void render_json(doc *d)
 			jw_int(&w, "required", b->meets_per_year);
 		jw_open(&w, "dates", '[', true);
 		for (size_t k = 0; k < s->r->nprotocols; k++) {
-			const samv_protocol *p = &s->r->protocols[k];
-			if (p->body == b && p->date != SAMV_NO_DATE && year_of(p->date) == s->year)
-				jw_date(&w, NULL, p->date);
+			if (held_in_year(s, &s->r->protocols[k], b))
+				jw_date(&w, NULL, s->r->protocols[k].date);
 		}
 		jw_close(&w, ']');
 		jw_close(&w, '}');
@@ -2238,6 +2271,8 @@ done:
 	free(s.units);
 	free(s.sups);
 	free(s.fc);
+	free(s.courses.items);
+	free(s.projects.items);
 	by_agr_free(&s.terms_of);
 	by_agr_free(&s.invoices_of);
 	pool_free(&s.pool);
