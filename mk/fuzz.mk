@@ -1,6 +1,6 @@
 # Fuzzing, bad input and memcheck (tests/fuzz/, tests/badinput/). Included by the Makefile.
 #
-#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="load schema rules report"]
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="load schema rules report cache"]
 #        build the libFuzzer targets with clang (-fsanitize=fuzzer,address,undefined) into
 #        build-fuzz/, seed them from the fixtures (tests/fuzz/seed.sh) and run each for
 #        FUZZ_SECONDS; the corpus grows in build-fuzz/corpus/TARGET, a crash is written to
@@ -16,14 +16,14 @@
 FUZZ_BUILD ?= build-fuzz
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= load schema rules report
+FUZZ_TARGETS ?= load schema rules report cache
 # -timeout: an input that takes longer is a finding (SPEC: every file within 10 seconds).
 FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/samv.dict
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -Icmd/lib \
 	-I$(FUZZ_BUILD) -MMD -MP
 FUZZ_LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(FUZZ_BUILD)/lib/%.o) $(FUZZ_BUILD)/lib/schemas.o \
-	$(FUZZ_BUILD)/lib/catalogs.o
+	$(FUZZ_BUILD)/lib/catalogs.o $(FUZZ_BUILD)/lib/build_id.o
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 # The library with coverage instrumentation only; libFuzzer's main is linked into each target.
@@ -40,6 +40,10 @@ $(FUZZ_BUILD)/lib/catalogs.o: $(BUILD)/lib/catalogs.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
+$(FUZZ_BUILD)/lib/build_id.o: $(BUILD)/lib/build_id.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
 $(FUZZ_BINS:=.o): $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz -fsanitize=fuzzer-no-link -c $< -o $@
@@ -52,7 +56,7 @@ $(FUZZ_BUILD)/lib-nocov/json.o: cmd/lib/json.c
 
 FUZZ_LEDGER_OBJ := $(filter-out $(FUZZ_BUILD)/lib/json.o,$(FUZZ_LIB_OBJ)) $(FUZZ_BUILD)/lib-nocov/json.o
 
-$(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema: %: %.o $(FUZZ_LIB_OBJ)
+$(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema $(FUZZ_BUILD)/fuzz_cache: %: %.o $(FUZZ_LIB_OBJ)
 	$(QUIET_LD)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 $(FUZZ_BUILD)/fuzz_rules $(FUZZ_BUILD)/fuzz_report: %: %.o $(FUZZ_LEDGER_OBJ)

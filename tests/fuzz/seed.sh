@@ -9,13 +9,17 @@
 #   OUTDIR/rules/   each fixture ledger as one archive (tests/fuzz/fuzz_ledger.h): samv.yaml,
 #                   then "\n%%\n#path REL\n" and the file, for every other record file;
 #                   fuzz_report uses the same corpus
+#   OUTDIR/cache/   cache files as samv-check --staged writes them, for fuzz_cache: the ones
+#                   kept in tests/fuzz/regressions/cache/ (small ledgers, one with findings
+#                   and notes), since making one needs a build
 # Files are named by their checksum, so a ledger used by several cases is one seed.
 set -eu
 out=${1:?usage: seed.sh OUTDIR}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 suite=${JSONSCHEMA_SUITE:-$top/../shared/jsonschema-test-suite}
-rm -rf "$out/load" "$out/schema" "$out/rules"
-mkdir -p "$out/load" "$out/schema" "$out/rules"
+rm -rf "$out/load" "$out/schema" "$out/rules" "$out/cache"
+mkdir -p "$out/load" "$out/schema" "$out/rules" "$out/cache"
+cp "$top"/tests/fuzz/regressions/cache/* "$out/cache/"
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.files"' EXIT
 
@@ -75,4 +79,4 @@ for dir in $ledgers; do
 	keep "$out/rules"
 done
 
-echo "seed.sh: $(ls "$out/load" | wc -l) load, $(ls "$out/schema" | wc -l) schema, $(ls "$out/rules" | wc -l) rules seeds in $out"
+echo "seed.sh: $(ls "$out/load" | wc -l) load, $(ls "$out/schema" | wc -l) schema, $(ls "$out/rules" | wc -l) rules, $(ls "$out/cache" | wc -l) cache seeds in $out"
