@@ -23,13 +23,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond)                                                                     \
-	do {                                                                            \
-		if (!(cond)) {                                                          \
-			fprintf(stderr, "fuzz_cache: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-			abort();                                                        \
-		}                                                                       \
-	} while (0)
+#include "fuzz_check.h"
 
 /* The head's words, as cache.c writes them. */
 enum { MAGIC = 0, FINGERPRINT = 8, CHECKSUM = 16, COUNT = 24, INDEX_OFF = 32, TEXTS_OFF = 40,
