@@ -18,12 +18,14 @@
  */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -81,6 +83,7 @@ typedef struct segment {
 	const char *texts;
 	char *entries;
 	unsigned char *state; /* per row: ENTRY_* */
+	unsigned char *text_starts; /* a bit for each 8 bytes of texts: a text starts there */
 } segment;
 
 enum { BASE, DELTA, NSEGMENTS };
@@ -128,7 +131,9 @@ static char *path_in(const char *dir, const char *name)
 /* The whole file, or NULL (absent, unreadable, out of memory: all mean "no cache"). */
 static char *read_all(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO in the cache's place must not hang the run (it is then refused as
+	 * not a regular file); it changes nothing for a regular file. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return NULL;
 	struct stat st;
@@ -157,6 +162,64 @@ static char *read_all(const char *path, size_t *len)
 static bool section_ok(uint64_t off, uint64_t len, uint64_t start, uint64_t file_len)
 {
 	return off % 8 == 0 && len % 8 == 0 && off >= start && off <= file_len && len <= file_len - off;
+}
+
+static const entry_head *entry_at(const segment *seg, uint64_t off);
+
+/* Walk the texts section as it was written, one text after the other, each whole (its
+ * length, its bytes without a NUL, a NUL, padding to 8), and mark where each starts: a
+ * node or a finding may only point at such a start. */
+static bool texts_walk(segment *seg)
+{
+	uint64_t len = seg->head.texts_len, at = 0;
+	seg->text_starts = calloc(len / 64 + 1, 1);
+	if (!seg->text_starts)
+		return false;
+	while (at < len) {
+		uint32_t n;
+		if (len - at < sizeof n + 1)
+			return false;
+		memcpy(&n, seg->texts + at, sizeof n);
+		uint64_t ref = at + sizeof n;
+		if (n >= len - ref || seg->texts[ref + n] != '\0' || memchr(seg->texts + ref, '\0', n))
+			return false;
+		seg->text_starts[ref / 64] |= (unsigned char)(1u << (ref / 8 % 8));
+		at = (ref + n + 1 + 7) / 8 * 8;
+	}
+	return at == len;
+}
+
+typedef struct extent {
+	uint64_t start, end;
+} extent;
+
+static int extent_cmp(const void *pa, const void *pb)
+{
+	const extent *a = pa, *b = pb;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+/* Every row's entry lies within the entries section, and no two entries share a byte: a
+ * hit then only ever touches its own entry, whichever thread looks it up. */
+static bool entries_apart(const segment *seg)
+{
+	size_t n = seg->head.count;
+	extent *x = malloc((n ? n : 1) * sizeof *x);
+	bool ok = x != NULL;
+	for (size_t i = 0; ok && i < n; i++) {
+		const entry_head *e = entry_at(seg, seg->rows[i].entry);
+		ok = e != NULL;
+		if (ok)
+			x[i] = (extent){ e->region, seg->rows[i].entry + sizeof *e +
+							   (uint64_t)e->nfindings * sizeof(finding_row) +
+							   (uint64_t)e->nrelated * sizeof(related_row) };
+	}
+	if (ok && n > 1)
+		qsort(x, n, sizeof *x, extent_cmp);
+	for (size_t i = 1; ok && i < n; i++)
+		ok = x[i - 1].end <= x[i].start;
+	free(x);
+	return ok;
 }
 
 /* Reads seg from its file when it is whole and made for this fingerprint. */
@@ -189,6 +252,12 @@ static void segment_read(segment *seg, const char *path, uint64_t fingerprint)
 	seg->rows = (const index_row *)(data + h.index_off);
 	seg->texts = data + h.texts_off;
 	seg->entries = data + h.entries_off;
+	if (!texts_walk(seg) || !entries_apart(seg)) {
+		free(seg->data);
+		free(seg->state);
+		free(seg->text_starts);
+		*seg = (segment){ 0 };
+	}
 }
 
 samv_cache *samv_cache_open(const char *dir, uint64_t fingerprint)
@@ -222,74 +291,107 @@ void samv_cache_free(samv_cache *c)
 	for (int s = 0; s < NSEGMENTS; s++) {
 		free(c->seg[s].data);
 		free(c->seg[s].state);
+		free(c->seg[s].text_starts);
 	}
 	free(c->dir);
 	free(c);
 }
 
-/* The text at offset ref of the texts section, or NULL when ref does not hold one. */
+/* The text at offset ref of the texts section, or NULL when no text starts there. */
 static const char *text_at(const segment *seg, uint64_t ref)
 {
 	if (ref % 8 != 4 || ref >= seg->head.texts_len)
 		return NULL;
-	uint32_t len;
-	memcpy(&len, seg->texts + ref - sizeof len, sizeof len);
-	if (len >= seg->head.texts_len - ref || seg->texts[ref + len] != '\0')
-		return NULL;
-	return seg->texts + ref;
+	uint64_t bit = ref / 8;
+	return seg->text_starts[bit / 8] & (1u << (bit % 8)) ? seg->texts + ref : NULL;
 }
 
+/* In the file a node's pointer field holds an offset, as wide as a pointer. */
 static uint64_t stored_offset(const samv_node *n)
 {
-	uint64_t off;
+	uintptr_t off;
 	memcpy(&off, &n->text, sizeof off);
 	return off;
 }
 
-/* Turn a node's offset into a pointer. Its items must lie in [region, limit). */
-static bool node_ready(const segment *seg, samv_node *n, uint64_t region, uint64_t limit)
+/* The node arrays of one entry's tree, found in order while it is turned into pointers. */
+typedef struct blocks {
+	uint64_t *at; /* offsets of the arrays (after their heads), increasing */
+	size_t n, cap;
+} blocks;
+
+static bool is_block(const blocks *b, uint64_t off)
+{
+	size_t lo = 0, hi = b->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->at[mid] == off)
+			return true;
+		if (b->at[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Turn a node's offset into a pointer: a text in the texts section, or one of the arrays
+ * of its tree already passed (so the tree cannot loop), of the node's kind. */
+static bool node_ready(const segment *seg, samv_node *n, const blocks *b)
 {
 	uint64_t off = stored_offset(n);
 	if (n->kind < SAMV_NODE_SEQ) {
-		n->text = text_at(seg, off);
-		return n->text != NULL;
+		const char *text = text_at(seg, off);
+		if (!text)
+			return false;
+		n->text = text;
+		return true;
 	}
-	if (n->kind > SAMV_NODE_MAP || off % 8 || off < region + sizeof(array_head) || off > limit)
+	if (n->kind > SAMV_NODE_MAP || !is_block(b, off))
 		return false;
 	array_head ah;
 	memcpy(&ah, seg->entries + off - sizeof ah, sizeof ah);
-	uint64_t size = (uint64_t)ah.count * (n->kind == SAMV_NODE_MAP ? sizeof(samv_pair) : sizeof(samv_node));
-	if (ah.kind != n->kind || size > limit - off)
+	if (ah.kind != n->kind)
 		return false;
 	n->c.items = (samv_node *)(seg->entries + off);
 	return true;
 }
 
 /* Turn an entry's tree into pointers, block by block: a block's nodes may only point at
- * blocks before it, and the root at any. */
+ * the blocks before it, and the root at any. */
 static bool tree_ready(const segment *seg, const entry_head *e)
 {
 	if (e->root == NO_ROOT)
 		return true;
+	blocks b = { 0 };
+	bool ok = true;
 	uint64_t at = e->region;
-	while (at < e->root) {
+	while (ok && at < e->root) {
 		array_head ah;
 		if (e->root - at < sizeof ah)
-			return false;
+			break;
 		memcpy(&ah, seg->entries + at, sizeof ah);
 		bool map = ah.kind == SAMV_NODE_MAP;
 		uint64_t nodes = (uint64_t)ah.count * (map ? 2 : 1);
 		if ((ah.kind != SAMV_NODE_SEQ && !map) || nodes > (e->root - at - sizeof ah) / sizeof(samv_node))
-			return false;
+			break;
 		samv_node *n = (samv_node *)(seg->entries + at + sizeof ah);
-		for (uint64_t i = 0; i < nodes; i++) {
-			if ((map && i % 2 == 0 && n[i].kind != SAMV_NODE_STRING) ||
-			    !node_ready(seg, &n[i], e->region, at))
-				return false;
+		for (uint64_t i = 0; ok && i < nodes; i++)
+			ok = !(map && i % 2 == 0 && n[i].kind != SAMV_NODE_STRING) && node_ready(seg, &n[i], &b);
+		if (b.n == b.cap) {
+			size_t cap = b.cap ? b.cap * 2 : 16;
+			uint64_t *grown = realloc(b.at, cap * sizeof *grown);
+			if (!grown)
+				break;
+			b.at = grown;
+			b.cap = cap;
 		}
+		b.at[b.n++] = at + sizeof ah;
 		at += sizeof ah + nodes * sizeof(samv_node);
 	}
-	return at == e->root && node_ready(seg, (samv_node *)(seg->entries + e->root), e->region, e->root);
+	ok = ok && at == e->root && node_ready(seg, (samv_node *)(seg->entries + e->root), &b);
+	free(b.at);
+	return ok;
 }
 
 /* The entry's head, when its findings and tree lie within the section where they should. */
@@ -481,9 +583,11 @@ static bool reserve_stack(writer *w, size_t n)
 	return true;
 }
 
-static void set_offset(samv_node *n, uint64_t off)
+static bool set_offset(samv_node *n, uint64_t off)
 {
-	memcpy(&n->text, &off, sizeof off);
+	uintptr_t o = (uintptr_t)off;
+	memcpy(&n->text, &o, sizeof o);
+	return o == off;
 }
 
 /* Write the arrays below n, then put n as the file holds it in w->stack[at]. The stack may
@@ -492,7 +596,8 @@ static void put_tree(writer *w, const samv_node *n, size_t at)
 {
 	samv_node out = *n;
 	if (n->kind < SAMV_NODE_SEQ) {
-		set_offset(&out, put_text(w, n->text, samv_node_len(n)));
+		if (!set_offset(&out, put_text(w, n->text, samv_node_len(n))))
+			w->failed = true;
 	} else {
 		uint32_t count = samv_node_count(n);
 		size_t nodes = (size_t)count * (n->kind == SAMV_NODE_MAP ? 2 : 1);
@@ -507,7 +612,8 @@ static void put_tree(writer *w, const samv_node *n, size_t at)
 			put_tree(w, &n->c.items[i], first + i);
 		array_head ah = { n->kind, count };
 		samv_buf_add(&w->entries, (const char *)&ah, sizeof ah);
-		set_offset(&out, w->entries.len);
+		if (!set_offset(&out, w->entries.len))
+			w->failed = true;
 		samv_buf_add(&w->entries, (const char *)(w->stack + first), nodes * sizeof *w->stack);
 		w->nstack = first;
 	}
@@ -664,6 +770,26 @@ static int write_entries(const samv_cache *c, const char *name, const samv_cache
 	return rc;
 }
 
+/* A run killed while it wrote left its temporary file behind (as big as the cache). One
+ * an hour old is no other run's work in progress: a save takes seconds at most. */
+static void remove_stale(const samv_cache *c)
+{
+	DIR *d = opendir(c->dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (strncmp(de->d_name, ".base-", 6) != 0 && strncmp(de->d_name, ".delta-", 7) != 0)
+			continue;
+		struct stat st;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_mtime < now - 3600)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
 int samv_cache_save(samv_cache *c, const samv_cache_entry *entries, size_t count)
 {
 	size_t misses = 0, in_delta = 0, from_base = 0;
@@ -674,8 +800,18 @@ int samv_cache_save(samv_cache *c, const samv_cache_entry *entries, size_t count
 	}
 	if (!misses)
 		return 0;
+	/* The folder and the one above it (.git/samv/LEDGER). */
+	char *slash = strrchr(c->dir, '/');
+	if (slash) {
+		*slash = '\0';
+		int made = mkdir(c->dir, 0777);
+		*slash = '/';
+		if (made != 0 && errno != EEXIST)
+			return -1;
+	}
 	if (mkdir(c->dir, 0777) != 0 && errno != EEXIST)
 		return -1;
+	remove_stale(c);
 	/* A small delta beside a base that is still mostly used; else a new base. */
 	size_t base_rows = c->seg[BASE].data ? c->seg[BASE].head.count : 0;
 	size_t quarter = base_rows / 4;

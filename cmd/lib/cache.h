@@ -8,7 +8,7 @@
  * For a file read from git the bytes are named by the blob id, so (blob id, path) is a
  * key that can never go stale: an entry is a fact, true for as long as its fingerprint
  * (the configuration) holds. The cache keeps these facts in the repository's git folder
- * (.git/samv/), never in the work tree, in two files of the same format: a base with what
+ * (.git/samv/LEDGER/, source.h), never in the work tree, in two files of the same format: a base with what
  * a whole run loaded, and a delta with what later runs loaded that the base lacks, so
  * that a commit that changes one file writes one small delta rather than the ledger's
  * whole cache again. The base is rewritten when the delta or the base's unused entries
@@ -18,8 +18,9 @@
  * another version or damaged (a checksum covers every byte) is ignored; a cache that
  * cannot be written is not written; neither is ever reported. Whoever can write to the
  * git folder can already run code through its hooks and config, so the cache defends
- * against accidents, not against an attacker, but every offset it reads is still
- * checked against the file's bounds before it is followed.
+ * against accidents, not against an attacker; still, every offset it reads must land where
+ * the writer put a text or a node array of the same entry before it is followed, so a tree
+ * read from a cache file stays within its entry and cannot loop.
  *
  * The trees of hits live in the cache's memory: the cache must outlive them.
  */

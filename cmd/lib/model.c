@@ -16,6 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <yaml.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "i18n.h"
 #include "ident.h"
@@ -412,9 +416,17 @@ static int open_cache(samv_ledger *l, const samv_source *src)
 	char *dir = samv_source_cache_dir(src);
 	if (!dir)
 		return 0;
+	/* Besides samv's own build: the message language, and the libraries whose answers
+	 * loading keeps (libyaml's parse and its phrases, pcre2's matches). */
 	const samv_catalog *lang = samv_i18n();
 	const char *code = lang ? samv_catalog_language(lang) : "en";
-	l->cache = samv_cache_open(dir, samv_cache_fingerprint(0, code, strlen(code)));
+	char pcre2[64] = "";
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre2);
+	uint64_t fingerprint = samv_cache_fingerprint(0, code, strlen(code));
+	fingerprint = samv_cache_fingerprint(fingerprint, yaml_get_version_string(),
+					     strlen(yaml_get_version_string()));
+	fingerprint = samv_cache_fingerprint(fingerprint, pcre2, strnlen(pcre2, sizeof pcre2));
+	l->cache = samv_cache_open(dir, fingerprint);
 	free(dir);
 	return l->cache ? 0 : -1;
 }
@@ -528,7 +540,11 @@ int samv_ledger_load(samv_ledger **out, samv_source *src, samv_diags *diags,
 			goto done;
 	}
 	each = samv_listing_each(listing, l->cache ? load_known : NULL, load_file, workers, nthreads, err);
-	if (l->cache && each == 0)
+	/* A list that lost a finding for want of memory must not be kept as the truth. */
+	bool complete = each == 0;
+	for (size_t w = 0; w < nthreads; w++)
+		complete = complete && !workers[w].diags.oom;
+	if (l->cache && complete)
 		save_cache(l->cache, files, count);
 	/* Every text is in; the tables that found them again would only hold memory. */
 	for (size_t w = 0; w < l->nstores; w++)

@@ -276,8 +276,8 @@ samv_node *samv_node_get(const samv_node *map, const char *key)
 }
 
 /* The YAML 1.2 core forms the loader resolves to integers (load.c): [-+]digits, 0o
- * octal, 0x hex; JSON's integers are a subset. Only text that resolved to
- * SAMV_NODE_INT comes here, so it fits int64_t. */
+ * octal, 0x hex; JSON's integers are a subset. The loaders make INT only of text that
+ * fits int64_t; a tree from elsewhere (a damaged cache) is clamped rather than trusted. */
 int64_t samv_node_int(const samv_node *n)
 {
 	if (!n || n->kind != SAMV_NODE_INT)
@@ -292,7 +292,18 @@ int64_t samv_node_int(const samv_node *n)
 		s += 2;
 	}
 	unsigned long long v = strtoull(s, NULL, base);
+	if (v > (unsigned long long)INT64_MAX)
+		return negative ? INT64_MIN : INT64_MAX;
 	return negative ? -(int64_t)v : (int64_t)v;
+}
+
+/* An octal integer too large for int64_t, as a number: strtod reads hex but not 0o. */
+static double octal_value(const char *digits)
+{
+	double v = 0;
+	for (; *digits >= '0' && *digits <= '7'; digits++)
+		v = v * 8 + (*digits - '0');
+	return v;
 }
 
 double samv_node_float(const samv_node *n)
@@ -309,6 +320,8 @@ double samv_node_float(const samv_node *n)
 		return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
 	if (t[0] == '.' && (t[1] == 'n' || t[1] == 'N'))
 		return NAN;
+	if (s[0] == '0' && s[1] == 'o')
+		return octal_value(s + 2);
 	return strtod(s, NULL);
 }
 

@@ -1297,7 +1297,7 @@ static bool validate(vctx *c, const sch *s, const samv_node *n, where w)
 		ok = false;
 		if (c->errs) {
 			char *f = field_name(w);
-			if (s->const_value->text)
+			if (samv_node_text(s->const_value))
 				/* TRANSLATORS: the field (`kind`), then the one value it may have ('rates'). */
 				add_error(c, n, "const", false, _("%s must be '%s'"), f ? f : "",
 					  s->const_value->text);

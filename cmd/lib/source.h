@@ -108,8 +108,9 @@ typedef int (*samv_known_fn)(const samv_file *file, size_t index, void *ctx);
 int samv_listing_each(samv_listing *listing, samv_known_fn known, samv_file_fn fn,
 		      samv_worker *workers, size_t nworkers, char **err);
 
-/* The folder where samv keeps what it may keep between runs of a git source (the
- * repository's git folder's "samv"), malloc'd; NULL for a work tree or out of memory. */
+/* The folder where samv keeps what it may keep between runs of a git source: one in the
+ * repository's git folder's "samv" for each ledger root. malloc'd; NULL for a work tree or
+ * out of memory. */
 char *samv_source_cache_dir(const samv_source *src);
 
 /* Every record file, read, sorted by path (samv_source_listing, then samv_listing_each on

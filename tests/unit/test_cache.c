@@ -260,16 +260,22 @@ static void test_damage(void **state)
 		assert_int_equal(lookup(f, 7, id_a, "parties/x.yaml", &from, false), 0);
 	}
 	/* every word of the index and entries set to what would lead astray, the checksum
-	 * made right: refused, or a finite tree within the file */
+	 * made right: refused, or a finite tree within the file. Besides fixed values, each
+	 * word is moved a node or two either way, which points an array into the middle of
+	 * another or at a node's position and kind read as an array's head. */
 	const uint64_t evil[] = { 0, 4, 8, 12, 0x7FFFFFFF, UINT64_MAX, UINT64_MAX - 7 };
+	const int64_t moves[] = { -24, -16, -8, 8, 16, 24 };
+	enum { NEVIL = sizeof evil / sizeof *evil, NMOVES = sizeof moves / sizeof *moves };
 	size_t refused = 0, read = 0;
 	for (size_t at = word(good, 32); at + 8 <= len; at += 8) {
 		if (at >= word(good, 40) && at < word(good, 56))
 			continue; /* the texts section holds no offsets */
-		for (size_t k = 0; k < sizeof evil / sizeof *evil + 2; k++) {
+		for (size_t k = 0; k < NEVIL + 2 + NMOVES; k++) {
 			memcpy(bad, good, len);
 			/* also the word's own offset and the one before: a loop or a step back */
-			uint64_t v = k < sizeof evil / sizeof *evil ? evil[k] : at - word(good, 56) - (k % 2) * 16;
+			uint64_t v = k < NEVIL	       ? evil[k]
+				     : k < NEVIL + 2 ? at - word(good, 56) - (k % 2) * 16
+						     : word(good, at) + (uint64_t)moves[k - NEVIL - 2];
 			memcpy(bad + at, &v, sizeof v);
 			fix_checksum(bad);
 			write_file(base, bad, len);

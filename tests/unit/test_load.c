@@ -91,7 +91,7 @@ static void test_core_schema(void **state)
 	done(&l);
 	/* numbers are read back from their text, in every form the core schema has */
 	l = load("a: 0x1F\nb: 0o17\nc: +5\nd: -.inf\ne: .nan\nf: 1.5e3\ng: True\nh: false\n"
-		 "i: 99999999999999999999\n");
+		 "i: 99999999999999999999\nj: 0o1000000000000000000000\nk: -99999999999999999999\n");
 	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "a")), 31);
 	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "b")), 15);
 	assert_int_equal(samv_node_int(samv_node_get(l.doc->root, "c")), 5);
@@ -102,6 +102,10 @@ static void test_core_schema(void **state)
 	assert_false(samv_node_bool(samv_node_get(l.doc->root, "h")));
 	assert_true(samv_node_float(samv_node_get(l.doc->root, "i")) == 1e20);
 	assert_int_equal(samv_node_len(samv_node_get(l.doc->root, "i")), 20);
+	/* too large for int64_t: numbers, with their value, octal too (8^21 = 2^63) */
+	assert_int_equal(samv_node_get(l.doc->root, "j")->kind, SAMV_NODE_FLOAT);
+	assert_true(samv_node_float(samv_node_get(l.doc->root, "j")) == ldexp(1, 63));
+	assert_true(samv_node_float(samv_node_get(l.doc->root, "k")) == -1e20);
 	done(&l);
 }
 
