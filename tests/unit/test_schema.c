@@ -94,6 +94,27 @@ static void test_messages(void **state)
 		  "missing required field `name` in units", 4, 5);
 }
 
+/* A `const` that is a list or a mapping has no text to quote (its node's pointer is its
+ * items'): the message says so in words. */
+static void test_const_collection(void **state)
+{
+	(void)state;
+	samv_schema *s = compile_text("{\"properties\": {\"a\": {\"const\": [\"x\"]}, \"b\": {\"const\": \"y\"}}}");
+	samv_doc *doc = samv_doc_new("x.yaml");
+	samv_diags diags = { 0 };
+	const char *yaml = "a: 5\nb: z\n";
+	assert_int_equal(samv_load_yaml(doc, yaml, strlen(yaml), &diags), 0);
+	samv_schema_errors errs = { 0 };
+	assert_int_equal(samv_schema_validate(s, doc->root, NULL, &errs), 0);
+	assert_int_equal(errs.count, 2);
+	assert_string_equal(errs.items[0].message, "`a` must be the fixed value");
+	assert_string_equal(errs.items[1].message, "`b` must be 'y'");
+	samv_schema_errors_free(&errs);
+	samv_diags_free(&diags);
+	samv_doc_free(doc);
+	samv_schema_free(s);
+}
+
 static void test_missing_day(void **state)
 {
 	(void)state;
@@ -131,6 +152,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_const_collection),
 		cmocka_unit_test(test_missing_day),
 		cmocka_unit_test(test_unsupported_is_said),
 	};
