@@ -17,11 +17,8 @@ check="$top/$build/samv-check"
 report="$top/$build/samv-report"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL cache: $1"; }
-git_() { git -c user.name=t -c user.email=t@example.invalid -c commit.gpgsign=false "$@"; }
+suite=cache
+. "$top/tests/lib.sh"
 
 repo="$tmp/repo"
 mkdir -p "$repo"
@@ -109,5 +106,4 @@ rm -rf .git/samv && printf 'not a folder\n' > .git/samv
 run "a file where the folder goes" "$check" --staged
 rm -f .git/samv
 
-echo "cache: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary
