@@ -22,23 +22,7 @@ import time
 import yaml
 from jsonschema import Draft202012Validator
 
-
-class Loader(yaml.CSafeLoader):
-    pass
-
-
-Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def records(root):
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.endswith((".yaml", ".yml")):
-                yield os.path.join(folder, name)
+from ledger_records import Loader, records
 
 
 def main(argv):

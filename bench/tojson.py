@@ -18,26 +18,7 @@ import sys
 
 import yaml
 
-
-class Loader(yaml.CSafeLoader):
-    pass
-
-
-# Dates stay strings, as in YAML 1.2 and in samv.
-Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def records(root):
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            full = os.path.join(folder, name)
-            yield os.path.relpath(full, root), full
+from ledger_records import Loader, records
 
 
 def main(argv):
@@ -46,7 +27,8 @@ def main(argv):
         return 2
     root, out = argv[1], argv[2]
     counts = {}
-    for rel, full in records(root):
+    for full in records(root):
+        rel = os.path.relpath(full, root)
         with open(full, "rb") as f:
             doc = yaml.load(f, Loader=Loader)
         kind = doc.get("kind", "unknown") if isinstance(doc, dict) else "unknown"

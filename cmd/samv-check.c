@@ -87,7 +87,6 @@ static int parse_args(int argc, char **argv, options *o)
 	bool only_paths = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const char *value = NULL;
 		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
 			o->paths[o->npaths++] = a;
 			continue;
@@ -96,14 +95,8 @@ static int parse_args(int argc, char **argv, options *o)
 			only_paths = true;
 			continue;
 		}
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(_(usage), stdout);
+		if (samv_help_or_version("samv-check", usage, SAMV_VERSION, a))
 			return 0;
-		}
-		if (strcmp(a, "--version") == 0) {
-			printf("samv-check %s\n", SAMV_VERSION);
-			return 0;
-		}
 		if (strcmp(a, "--staged") == 0) {
 			o->staged = true;
 			o->source = SAMV_SOURCE_INDEX;
@@ -125,22 +118,12 @@ static int parse_args(int argc, char **argv, options *o)
 		static const char *const with_value[] = { "-C", "--rev", "--format", "--as-of", "--rule",
 							  "--explain", "--color", "--colour",
 							  "--stdin-filename" };
-		size_t which = 9;
-		for (size_t k = 0; k < 9; k++) {
-			size_t n = strlen(with_value[k]);
-			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && k > 0))) {
-				which = k;
-				value = a[n] == '=' ? a + n + 1 : NULL;
-				break;
-			}
-		}
-		if (which == 9)
-			return usage_error(_("unknown option '%s'"), a);
-		if (!value) {
-			if (i + 1 >= argc)
-				return usage_error(_("option '%s' needs a value"), a);
-			value = argv[++i];
-		}
+		size_t which;
+		const char *value;
+		int status = samv_option_value("samv-check", with_value, sizeof with_value / sizeof *with_value,
+					       argc, argv, &i, &which, &value);
+		if (status >= 0)
+			return status;
 		switch (which) {
 		case 0:
 			o->dir = value;

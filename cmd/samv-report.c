@@ -84,14 +84,8 @@ static int parse_args(int argc, char **argv, options *o)
 	o->lang = "sv";
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(_(usage), stdout);
+		if (samv_help_or_version("samv-report", usage, SAMV_VERSION, a))
 			return 0;
-		}
-		if (strcmp(a, "--version") == 0) {
-			printf("samv-report %s\n", SAMV_VERSION);
-			return 0;
-		}
 		if (strcmp(a, "--staged") == 0) {
 			o->staged = true;
 			continue;
@@ -105,23 +99,11 @@ static int parse_args(int argc, char **argv, options *o)
 				return usage_error(_("unexpected argument '%s'"), a);
 			continue;
 		}
-		size_t k = NVALUED;
-		const char *value = NULL;
-		for (size_t j = 0; j < NVALUED; j++) {
-			size_t n = strlen(valued[j]);
-			if (strncmp(a, valued[j], n) == 0 && (a[n] == '\0' || (a[n] == '=' && j > 0))) {
-				k = j;
-				value = a[n] == '=' ? a + n + 1 : NULL;
-				break;
-			}
-		}
-		if (k == NVALUED)
-			return usage_error(_("unknown option '%s'"), a);
-		if (!value) {
-			if (i + 1 >= argc)
-				return usage_error(_("option '%s' needs a value"), a);
-			value = argv[++i];
-		}
+		size_t k;
+		const char *value;
+		int status = samv_option_value("samv-report", valued, NVALUED, argc, argv, &i, &k, &value);
+		if (status >= 0)
+			return status;
 		*value_slot(o, k) = value;
 	}
 	if (!o->subcommand)

@@ -1,5 +1,6 @@
 /*
- * diag.c — the findings list: append, relate, merge, sort, free.
+ * diag.c — the findings list: append, relate, merge, sort, free; and the allocation
+ * helpers declared beside it.
  *
  * Appending never fails loudly: on out-of-memory the list sets `oom` and drops the
  * finding, and the command reports that the check is incomplete. The list copies every
@@ -33,18 +34,25 @@ char *samv_strprintf(const char *fmt, ...)
 	return s;
 }
 
+void *samv_grow(void *items, size_t *cap, size_t size, size_t first)
+{
+	size_t n = *cap ? *cap * 2 : first;
+	void *grown = realloc(items, n * size);
+	if (grown)
+		*cap = n;
+	return grown;
+}
+
 void samv_diags_vadd(samv_diags *d, const char *rule, const char *file, uint32_t line,
 		     uint32_t col, const char *fmt, va_list ap)
 {
 	if (d->count == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		samv_finding *items = realloc(d->items, cap * sizeof *items);
+		samv_finding *items = samv_grow(d->items, &d->cap, sizeof *items, 16);
 		if (!items) {
 			d->oom = 1;
 			return;
 		}
 		d->items = items;
-		d->cap = cap;
 	}
 	samv_finding *f = &d->items[d->count];
 	memset(f, 0, sizeof *f);
@@ -150,13 +158,21 @@ static int cmp_size(size_t a, size_t b)
 	return (a > b) - (a < b);
 }
 
+/* Findings and related positions order alike by where they are. */
+static int position_cmp(const char *file_a, uint32_t line_a, uint32_t col_a, const char *file_b,
+			uint32_t line_b, uint32_t col_b)
+{
+	int c = strcmp(file_a, file_b);
+	if (!c)
+		c = cmp_u32(line_a, line_b);
+	if (!c)
+		c = cmp_u32(col_a, col_b);
+	return c;
+}
+
 static int related_cmp(const samv_related *a, const samv_related *b)
 {
-	int c = strcmp(a->file, b->file);
-	if (!c)
-		c = cmp_u32(a->line, b->line);
-	if (!c)
-		c = cmp_u32(a->col, b->col);
+	int c = position_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
 	if (!c)
 		c = strcmp(a->message, b->message);
 	return c;
@@ -165,11 +181,7 @@ static int related_cmp(const samv_related *a, const samv_related *b)
 static int finding_cmp(const void *pa, const void *pb)
 {
 	const samv_finding *a = pa, *b = pb;
-	int c = strcmp(a->file, b->file);
-	if (!c)
-		c = cmp_u32(a->line, b->line);
-	if (!c)
-		c = cmp_u32(a->col, b->col);
+	int c = position_cmp(a->file, a->line, a->col, b->file, b->line, b->col);
 	if (!c)
 		c = strcmp(a->rule, b->rule);
 	if (!c)

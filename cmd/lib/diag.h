@@ -5,6 +5,7 @@
  * A finding names its rule; its severity is decided when the list is finished, from the
  * rule table and the user's overrides (rules.h), so a stage never needs to know them.
  * The list owns every string in it: callers pass borrowed strings, which are copied.
+ * The allocation helpers every stage uses (samv_strprintf, samv_grow) are here too.
  */
 #ifndef SAMV_DIAG_H
 #define SAMV_DIAG_H
@@ -70,5 +71,10 @@ void samv_diags_sort(samv_diags *d);
 /* malloc'd printf; NULL when out of memory. */
 char *samv_strprintf(const char *fmt, ...) SAMV_PRINTF(1, 2);
 char *samv_vstrprintf(const char *fmt, va_list ap);
+
+/* ITEMS, an array of *cap elements of SIZE bytes, moved to one with room for twice as many
+ * (FIRST when *cap is 0). Returns it with *cap set, or NULL when out of memory, leaving
+ * ITEMS and *cap as they were. Doubling keeps appending one at a time linear. */
+void *samv_grow(void *items, size_t *cap, size_t size, size_t first);
 
 #endif

@@ -180,12 +180,10 @@ static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *uni
 	if (*slot)
 		return &bs->items[*slot - 1];
 	if (bs->n == bs->cap) {
-		size_t cap = bs->cap ? bs->cap * 2 : 8;
-		basis *items = realloc(bs->items, cap * sizeof *items);
+		basis *items = samv_grow(bs->items, &bs->cap, sizeof *items, 8);
 		if (!items)
 			return NULL;
 		bs->items = items;
-		bs->cap = cap;
 	}
 	*slot = bs->n + 1;
 	basis *b = &bs->items[bs->n++];
@@ -199,12 +197,10 @@ static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *uni
 static int add_line(basis *b, const samv_placement *p, samv_pay_line pay)
 {
 	if (b->nlines == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 8;
-		inv_line *lines = realloc(b->lines, cap * sizeof *lines);
+		inv_line *lines = samv_grow(b->lines, &b->cap, sizeof *lines, 8);
 		if (!lines)
 			return -1;
 		b->lines = lines;
-		b->cap = cap;
 	}
 	b->lines[b->nlines++] = (inv_line){ p, pay };
 	return 0;
@@ -916,8 +912,21 @@ static void ubl_party(samv_buf *b, const char *name, const char *legal_name, con
 	samv_buf_puts(b, "    </cac:Party>\n");
 }
 
-static const char ubl_tax_category[] = "<cbc:ID>E</cbc:ID>\n"
-				       "%s  <cbc:Percent>0</cbc:Percent>\n";
+/* The one tax category samv invoices in, exempt at 0 %, as ELEMENT (TaxCategory for the
+ * total, which also gives REASON; ClassifiedTaxCategory for a line, where REASON is NULL). */
+static void ubl_tax_category(samv_buf *b, const char *element, const char *reason)
+{
+	samv_buf_printf(b, "      <cac:%s>\n"
+			   "        <cbc:ID>E</cbc:ID>\n"
+			   "        <cbc:Percent>0</cbc:Percent>\n",
+			element);
+	xml_el(b, "        ", "cbc:TaxExemptionReason", reason);
+	samv_buf_printf(b, "        <cac:TaxScheme>\n"
+			   "          <cbc:ID>VAT</cbc:ID>\n"
+			   "        </cac:TaxScheme>\n"
+			   "      </cac:%s>\n",
+			element);
+}
 
 static void render_ubl(const samv_report_ctx *c, const char *term, const basis *x, samv_buf *b)
 {
@@ -1000,15 +1009,8 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 	samv_buf_puts(b, "    <cac:TaxSubtotal>\n");
 	xml_amount(b, "      ", "cbc:TaxableAmount", x->total);
 	xml_amount(b, "      ", "cbc:TaxAmount", 0);
-	samv_buf_puts(b, "      <cac:TaxCategory>\n        ");
-	samv_buf_printf(b, ubl_tax_category, "      ");
-	xml_el(b, "        ", "cbc:TaxExemptionReason",
-	       samv_tr(c, "VAT exempt: compensation for clinical placements (VFU)"));
-	samv_buf_puts(b, "        <cac:TaxScheme>\n"
-			 "          <cbc:ID>VAT</cbc:ID>\n"
-			 "        </cac:TaxScheme>\n"
-			 "      </cac:TaxCategory>\n"
-			 "    </cac:TaxSubtotal>\n"
+	ubl_tax_category(b, "TaxCategory", samv_tr(c, "VAT exempt: compensation for clinical placements (VFU)"));
+	samv_buf_puts(b, "    </cac:TaxSubtotal>\n"
 			 "  </cac:TaxTotal>\n"
 			 "  <cac:LegalMonetaryTotal>\n");
 	xml_amount(b, "    ", "cbc:LineExtensionAmount", x->total);
@@ -1049,13 +1051,9 @@ static void render_ubl(const samv_report_ctx *c, const char *term, const basis *
 		samv_buf_free(&text);
 		samv_buf_puts(b, "      <cac:SellersItemIdentification>\n");
 		xml_el(b, "        ", "cbc:ID", l->p->ref);
-		samv_buf_puts(b, "      </cac:SellersItemIdentification>\n      <cac:ClassifiedTaxCategory>\n        ");
-		samv_buf_printf(b, ubl_tax_category, "      ");
-		samv_buf_puts(b, "        <cac:TaxScheme>\n"
-				 "          <cbc:ID>VAT</cbc:ID>\n"
-				 "        </cac:TaxScheme>\n"
-				 "      </cac:ClassifiedTaxCategory>\n"
-				 "    </cac:Item>\n"
+		samv_buf_puts(b, "      </cac:SellersItemIdentification>\n");
+		ubl_tax_category(b, "ClassifiedTaxCategory", NULL);
+		samv_buf_puts(b, "    </cac:Item>\n"
 				 "    <cac:Price>\n");
 		xml_amount(b, "      ", "cbc:PriceAmount", l->pay.amount);
 		samv_buf_puts(b, "    </cac:Price>\n  </cac:InvoiceLine>\n");

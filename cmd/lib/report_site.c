@@ -28,12 +28,10 @@ typedef struct site {
 static int add_entry(site *s, const char *name, const char *error)
 {
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 32;
-		entry *e = realloc(s->entries, cap * sizeof *e);
+		entry *e = samv_grow(s->entries, &s->cap, sizeof *e, 32);
 		if (!e)
 			return -1;
 		s->entries = e;
-		s->cap = cap;
 	}
 	entry *e = &s->entries[s->n];
 	*e = (entry){ name ? strdup(name) : NULL, strdup(s->group), strdup(s->label),

@@ -294,6 +294,19 @@ static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
 	}
 }
 
+/* Room for an item of SIZE bytes per placement of the ledger, for the rules that look at
+ * all of them together; NULL, with the findings marked incomplete, when out of memory. */
+static void *per_placement(const samv_rule_ctx *c, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->records->nterms; i++)
+		n += c->records->terms[i].nplacements;
+	void *items = malloc((n ? n : 1) * size);
+	if (!items)
+		c->diags->oom = 1;
+	return items;
+}
+
 /* ---- capacity ---- */
 
 /* A placement that counts against a line of its agreement's scope in a calendar year.
@@ -338,15 +351,10 @@ static bool same_group(const seat *a, const seat *b)
 static void capacity_per_year(const samv_rule_ctx *c)
 {
 	const samv_records *r = c->records;
-	size_t n = 0;
-	for (size_t i = 0; i < r->nterms; i++)
-		n += r->terms[i].nplacements;
-	seat *seats = malloc((n ? n : 1) * sizeof *seats);
-	if (!seats) {
-		c->diags->oom = 1;
+	seat *seats = per_placement(c, sizeof *seats);
+	if (!seats)
 		return;
-	}
-	n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < r->nterms; i++)
 		for (size_t k = 0; k < r->terms[i].nplacements; k++) {
 			const samv_placement *p = &r->terms[i].placements[k];
@@ -471,15 +479,10 @@ static int by_student(const void *pa, const void *pb)
 static void student_overlap(const samv_rule_ctx *c)
 {
 	const samv_records *r = c->records;
-	size_t n = 0;
-	for (size_t i = 0; i < r->nterms; i++)
-		n += r->terms[i].nplacements;
-	const samv_placement **all = malloc((n ? n : 1) * sizeof *all);
-	if (!all) {
-		c->diags->oom = 1;
+	const samv_placement **all = per_placement(c, sizeof *all);
+	if (!all)
 		return;
-	}
-	n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < r->nterms; i++)
 		for (size_t k = 0; k < r->terms[i].nplacements; k++) {
 			const samv_placement *p = &r->terms[i].placements[k];

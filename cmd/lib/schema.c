@@ -566,14 +566,12 @@ static void add_error(vctx *c, const samv_node *at, const char *keyword, bool mi
 	if (!e)
 		return;
 	if (e->count == e->cap) {
-		size_t cap = e->cap ? e->cap * 2 : 8;
-		samv_schema_error *items = realloc(e->items, cap * sizeof *items);
+		samv_schema_error *items = samv_grow(e->items, &e->cap, sizeof *items, 8);
 		if (!items) {
 			e->oom = 1;
 			return;
 		}
 		e->items = items;
-		e->cap = cap;
 	}
 	va_list ap;
 	va_start(ap, fmt);

@@ -1,5 +1,6 @@
 /*
- * session.c — load and check a ledger once, for either command (see session.h).
+ * session.c — load and check a ledger once, for either command, and read the options
+ * both commands take alike (see session.h).
  */
 #include "session.h"
 
@@ -82,4 +83,41 @@ int samv_usage_error(const char *program, const char *fmt, ...)
 	fprintf(stderr, _("Try '%s --help'."), program);
 	fputc('\n', stderr);
 	return 2;
+}
+
+bool samv_help_or_version(const char *program, const char *usage, const char *version,
+			  const char *arg)
+{
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+		fputs(_(usage), stdout);
+		return true;
+	}
+	if (strcmp(arg, "--version") == 0) {
+		printf("%s %s\n", program, version);
+		return true;
+	}
+	return false;
+}
+
+int samv_option_value(const char *program, const char *const *names, size_t n, int argc,
+		      char **argv, int *i, size_t *which, const char **value)
+{
+	const char *a = argv[*i];
+	size_t k = 0, len = 0;
+	for (; k < n; k++) {
+		len = strlen(names[k]);
+		bool long_option = names[k][1] == '-';
+		if (strncmp(a, names[k], len) == 0 && (a[len] == '\0' || (a[len] == '=' && long_option)))
+			break;
+	}
+	if (k == n)
+		return samv_usage_error(program, _("unknown option '%s'"), a);
+	*which = k;
+	if (a[len] == '=')
+		*value = a + len + 1;
+	else if (*i + 1 < argc)
+		*value = argv[++*i];
+	else
+		return samv_usage_error(program, _("option '%s' needs a value"), a);
+	return -1;
 }

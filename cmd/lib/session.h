@@ -4,7 +4,9 @@
  *
  * samv-check prints the session's findings; samv-report renders reports from its records
  * and puts a notice on them when the findings hold errors. Keeping this sequence in one
- * place is what makes the two commands agree on every ledger.
+ * place is what makes the two commands agree on every ledger. The command-line handling
+ * both mains share (usage errors, --help, --version, options with a value) is here for
+ * the same reason: the two commands answer alike.
  */
 #ifndef SAMV_SESSION_H
 #define SAMV_SESSION_H
@@ -49,5 +51,17 @@ samv_date samv_session_system_today(void);
 /* A usage error as both commands print it: "PROGRAM: message" and where to read about the
  * options, on standard error. Returns 2, the exit status of a usage error. */
 int samv_usage_error(const char *program, const char *fmt, ...) SAMV_PRINTF(2, 3);
+
+/* -h or --help prints USAGE, the message as N_() marked it (translated here), and --version
+ * "PROGRAM VERSION", on standard output. Returns true when ARG was one of them. */
+bool samv_help_or_version(const char *program, const char *usage, const char *version,
+			  const char *arg);
+
+/* argv[*i] as one of the N options in NAMES that take a value: "--opt VALUE", "--opt=VALUE",
+ * or a short option as "-C VALUE" only. Sets *which to its index in NAMES and *value, and
+ * moves *i past a value given apart. Returns -1 to go on, or 2 after a usage error (an
+ * unknown option or a missing value). */
+int samv_option_value(const char *program, const char *const *names, size_t n, int argc,
+		      char **argv, int *i, size_t *which, const char **value);
 
 #endif

@@ -19,26 +19,8 @@ if [ "${1:-}" = --case ]; then
 	case_dir="$top/tests/e2e/cases/$name"
 	work="$tmp/$name"
 	mkdir -p "$work"
-	if [ -f "$case_dir/dir" ]; then
-		dir="$top/$(cat "$case_dir/dir")"
-	else
-		dir="$case_dir/ledger"
-	fi
-	set --
-	if [ -f "$case_dir/args" ]; then
-		while IFS= read -r arg || [ -n "$arg" ]; do
-			set -- "$@" "$arg"
-		done < "$case_dir/args"
-	fi
-	program=samv-check
-	[ -f "$case_dir/command" ] && program=$(cat "$case_dir/command")
-	want_status=0
-	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
-	if [ "$program" = samv-report ]; then
-		cp -R "$dir" "$work/ledger" && dir="$work/ledger"
-	fi
-	input=/dev/null
-	[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
+	copy="$work/ledger"
+	. "$top/tests/e2e/case.sh"
 	(cd "$dir" && valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
 		--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
 		--log-file="$work/valgrind.log" "$bindir/$program" "$@") < "$input" > "$work/out" 2> "$work/err"

@@ -98,6 +98,19 @@ skip() {
 	echo "skip $1: $2"
 }
 
+# check_unreadable NAME LINE: what is chmod 000 in $dir makes samv-check exit 2 with LINE.
+# chmod 000 does not stop root: as root the case runs as nobody, or is skipped without
+# setpriv.
+check_unreadable() {
+	if [ "$(id -u)" != 0 ]; then
+		check "$1" 2 "$2"
+	elif command -v setpriv > /dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
+		check "$1" 2 "$2" --as "setpriv --reuid=65534 --regid=65534 --clear-groups"
+	else
+		skip "$1" "running as root without setpriv: chmod 000 does not stop root"
+	fi
+}
+
 # Bytes from a fixed seed (Park-Miller), so every run makes the same garbage.
 # garbage N SEED binary|text
 garbage() {
@@ -313,15 +326,7 @@ if wanted unreadable-file; then
 	ledger unreadable-file
 	rates > "$dir/rates.yaml"
 	chmod 000 "$dir/rates.yaml"
-	line="rates.yaml:1:1: error: cannot read file: Permission denied [yaml]"
-	if [ "$(id -u)" != 0 ]; then
-		check unreadable-file 2 "$line"
-	elif command -v setpriv > /dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
-		# chmod 000 does not stop root: run as nobody.
-		check unreadable-file 2 "$line" --as "setpriv --reuid=65534 --regid=65534 --clear-groups"
-	else
-		skip unreadable-file "running as root without setpriv: chmod 000 does not stop root"
-	fi
+	check_unreadable unreadable-file "rates.yaml:1:1: error: cannot read file: Permission denied [yaml]"
 fi
 
 if wanted unreadable-directory; then
@@ -329,14 +334,7 @@ if wanted unreadable-directory; then
 	rates > "$dir/rates.yaml"
 	mkdir "$dir/parties"
 	chmod 000 "$dir/parties"
-	line="parties:1:1: error: cannot read directory: Permission denied [yaml]"
-	if [ "$(id -u)" != 0 ]; then
-		check unreadable-directory 2 "$line"
-	elif command -v setpriv > /dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
-		check unreadable-directory 2 "$line" --as "setpriv --reuid=65534 --regid=65534 --clear-groups"
-	else
-		skip unreadable-directory "running as root without setpriv: chmod 000 does not stop root"
-	fi
+	check_unreadable unreadable-directory "parties:1:1: error: cannot read directory: Permission denied [yaml]"
 fi
 
 # --- git ---

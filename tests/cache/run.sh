@@ -2,7 +2,7 @@
 # Test the cache of loaded blobs (cmd/lib/cache.h) as users meet it: whatever state the
 # cache is in, samv-check --staged and --rev and samv-report print exactly what they print
 # with the cache off (SAMV_CACHE=0), and never a word about the cache itself.
-#  1. a cold run writes .git/samv/base; a warm run reads it and writes nothing;
+#  1. a cold run writes .git/samv/root/base; a warm run reads it and writes nothing;
 #  2. a staged edit is loaded anew and kept in a small delta, the base untouched;
 #  3. a change to most files writes a new base and drops the delta;
 #  4. findings of every kind filed while loading come back from the cache (YAML,
@@ -21,11 +21,8 @@ check="$top/$build/samv-check"
 report="$top/$build/samv-report"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL cache: $1"; }
-git_() { git -c user.name=t -c user.email=t@example.invalid -c commit.gpgsign=false "$@"; }
+suite=cache
+. "$top/tests/lib.sh"
 
 repo="$tmp/repo"
 mkdir -p "$repo"
@@ -150,5 +147,4 @@ rm -f ".git/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)"
 run "a missing blob" "$check" --staged
 if [ "$got" = 2 ]; then ok; else bad "a missing blob did not stop the run (exit $got)"; fi
 
-echo "cache: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -23,37 +23,16 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cases_dir="$top/tests/e2e/cases"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+suite=e2e
+. "$top/tests/lib.sh"
 if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls "$cases_dir"); fi
 for name in $cases; do
 	case_dir="$cases_dir/$name"
-	if [ -f "$case_dir/dir" ]; then
-		dir="$top/$(cat "$case_dir/dir")"
-	else
-		dir="$case_dir/ledger"
-	fi
-	set --
-	if [ -f "$case_dir/args" ]; then
-		while IFS= read -r arg || [ -n "$arg" ]; do
-			set -- "$@" "$arg"
-		done < "$case_dir/args"
-	fi
-	program=samv-check
-	[ -f "$case_dir/command" ] && program=$(cat "$case_dir/command")
-	bin="$top/$build/$program"
-	want_status=0
-	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
-	if [ "$program" = samv-report ]; then
-		# A report is stamped with the git commit of its ledger, which changes with every
-		# commit of this repository: run it on a copy outside git, stamped "outside git".
-		rm -rf "$tmp/ledger" && cp -R "$dir" "$tmp/ledger" && dir="$tmp/ledger"
-	fi
+	copy="$tmp/ledger"
+	. "$top/tests/e2e/case.sh"
 	locale=C.UTF-8
 	[ -f "$case_dir/locale" ] && locale=$(cat "$case_dir/locale")
-	input=/dev/null
-	[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
-	(cd "$dir" && LANG=$locale "$bin" "$@") < "$input" > "$tmp/out" 2> "$tmp/err"
+	(cd "$dir" && LANG=$locale "$top/$build/$program" "$@") < "$input" > "$tmp/out" 2> "$tmp/err"
 	status=$?
 	if [ "${BLESS:-}" = 1 ]; then
 		cp "$tmp/out" "$case_dir/expected"
@@ -64,7 +43,7 @@ for name in $cases; do
 	fi
 	if [ "$status" = "$want_status" ] && cmp -s "$tmp/out" "$case_dir/expected" &&
 		{ [ ! -f "$case_dir/stderr" ] || cmp -s "$tmp/err" "$case_dir/stderr"; }; then
-		passed=$((passed + 1))
+		ok
 	else
 		failed=$((failed + 1))
 		echo "FAIL $name: exit $status (expected $want_status)"
@@ -73,5 +52,4 @@ for name in $cases; do
 		head -5 "$tmp/err"
 	fi
 done
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -12,14 +12,11 @@ build=${1:-build}
 shift 2>/dev/null || true
 top=$(cd "$(dirname "$0")/../.." && pwd)
 case $build in /*) ;; *) build="$top/$build" ;; esac
+. "$top/tests/lib.sh"
 
 skip() {
-	echo "editor: skipped: $1"
-	if [ "${SAMV_TEST_NO_SKIP:-}" = 1 ]; then
-		echo "FAIL editor: skipping is not allowed here (SAMV_TEST_NO_SKIP=1)"
-		exit 1
-	fi
-	exit 0
+	skipped editor "$1"
+	exit # with skipped's status
 }
 command -v node >/dev/null 2>&1 || skip "node is not installed (apt-get install nodejs npm)"
 command -v npm >/dev/null 2>&1 || skip "npm is not installed (apt-get install npm)"
@@ -27,16 +24,9 @@ node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)
 	skip "node $(node --version) is older than 18"
 
 work="$build/editor"
-mkdir -p "$work" || exit 1
-# Install again only when the lock file changed.
-if ! cmp -s "$top/tests/editor/package-lock.json" "$work/package-lock.json" ||
-   [ ! -f "$work/node_modules/yaml-language-server/package.json" ]; then
-	rm -rf "$work/node_modules"
-	cp "$top/tests/editor/package.json" "$top/tests/editor/package-lock.json" "$work/" || exit 1
-	if ! (cd "$work" && npm ci --no-audit --no-fund --loglevel=error >npm.log 2>&1); then
-		rm -f "$work/package-lock.json"
-		why=$(grep -i 'err' "$work/npm.log" | grep -v 'complete log' | head -n 1)
-		skip "npm ci could not install yaml-language-server from the registry (no network?): $why"
-	fi
-fi
+why=$(npm_install "$top/tests/editor" "$work" yaml-language-server)
+case $? in
+1) skip "$why" ;;
+2) exit 1 ;;
+esac
 exec node "$top/tests/editor/check.mjs" "$work/node_modules/yaml-language-server" "$build/samv-check" "$@"

@@ -13,11 +13,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 export SAMV_CHECK="$top/$build/samv-check"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL hook: $1"; }
-git_() { git -c user.name=t -c user.email=t@example.invalid -c commit.gpgsign=false "$@"; }
+suite=hook
+. "$top/tests/lib.sh"
 
 repo="$tmp/Lärosäte ledger"
 mkdir -p "$repo"
@@ -53,5 +50,4 @@ git add "$party"
 sed 's/212000-0167/212000-0168/' "$party" > "$party.tmp" && mv "$party.tmp" "$party"
 if git_ commit -q -m "mended in the index" >/dev/null 2>&1; then ok; else bad "a record broken only in the work tree blocked the commit"; fi
 
-echo "hook: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

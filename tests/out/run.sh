@@ -10,14 +10,13 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 report="$top/$build/samv-report"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+suite=out
+. "$top/tests/lib.sh"
 check() { # check NAME STATUS TARGET
 	if [ "$2" -ne 0 ] && [ -z "$(find "$3" -newer "$tmp/mark" \( -name '*.tmp-*' -o -type f \) 2>/dev/null)" ]; then
-		passed=$((passed + 1))
+		ok
 	else
-		failed=$((failed + 1))
-		echo "FAIL out: $1: exit $2, left: $(find "$3" -newer "$tmp/mark" 2>/dev/null | head -3)"
+		bad "$1: exit $2, left: $(find "$3" -newer "$tmp/mark" 2>/dev/null | head -3)"
 	fi
 }
 
@@ -28,7 +27,7 @@ echo "keep" > "$tmp/afile"
 touch -d '2000-01-01' "$tmp/afile"
 "$report" invoices -C "$top/ledger" --term 2019-HT --out "$tmp/afile" > /dev/null 2> "$tmp/err"
 check "target is a file" $? "$tmp/afile"
-grep -q "samv-report:" "$tmp/err" || { failed=$((failed + 1)); echo "FAIL out: no message when the target is a file"; }
+grep -q "samv-report:" "$tmp/err" || bad "no message when the target is a file"
 
 # A read-only target, written by an unprivileged user.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
@@ -39,7 +38,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	: > "$tmp/mark"
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$report" site -C "$tmp/ledger" --out "$tmp/ro" > /dev/null 2> "$tmp/err"
 	check "read-only target" $? "$tmp/ro"
-	grep -q "samv-report:" "$tmp/err" || { failed=$((failed + 1)); echo "FAIL out: no message for a read-only target"; }
+	grep -q "samv-report:" "$tmp/err" || bad "no message for a read-only target"
 elif [ "$(id -u)" != 0 ]; then
 	mkdir -p "$tmp/ro"
 	chmod 555 "$tmp/ro"
@@ -70,10 +69,8 @@ fi
 # A successful run leaves no temporary file beside the reports.
 "$report" site -C "$top/ledger" --out "$tmp/site" > /dev/null 2>&1
 if [ -z "$(find "$tmp/site" -name '*.tmp-*')" ] && [ -f "$tmp/site/index.html" ]; then
-	passed=$((passed + 1))
+	ok
 else
-	failed=$((failed + 1))
-	echo "FAIL out: a successful site left temporary files or no index.html"
+	bad "a successful site left temporary files or no index.html"
 fi
-echo "out: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

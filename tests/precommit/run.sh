@@ -14,14 +14,12 @@ set -u
 build=${1:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 case $build in /*) ;; *) build="$top/$build" ;; esac
+suite=precommit
+. "$top/tests/lib.sh"
 
 if ! command -v pre-commit >/dev/null 2>&1; then
-	echo "precommit: skipped: pre-commit is not installed (apt-get install pre-commit)"
-	if [ "${SAMV_TEST_NO_SKIP:-}" = 1 ]; then
-		echo "FAIL precommit: skipping is not allowed here (SAMV_TEST_NO_SKIP=1)"
-		exit 1
-	fi
-	exit 0
+	skipped precommit "pre-commit is not installed (apt-get install pre-commit)"
+	exit # with skipped's status
 fi
 [ -x "$build/samv-check" ] || { echo "FAIL precommit: no $build/samv-check; run make first"; exit 1; }
 
@@ -32,11 +30,6 @@ PATH="$build:$PATH"
 PRE_COMMIT_HOME="$tmp/cache"
 export PATH PRE_COMMIT_HOME
 unset SAMV_CHECK GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL precommit: $1"; }
-git_() { git -c user.name=t -c user.email=t@example.invalid -c commit.gpgsign=false -c init.defaultBranch=main "$@"; }
 
 # The hooks repository.
 hooks="$tmp/samv-hooks"
@@ -98,5 +91,4 @@ if git_ commit -q -m "bad record" >"$tmp/out" 2>&1; then
 elif grep -q 'org-number' "$tmp/out"; then ok
 else bad "the refusal did not name the rule: $(cat "$tmp/out")"; fi
 
-echo "precommit: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -32,19 +32,10 @@ import sys
 
 import icalendar
 
-passed = 0
-failed = 0
+from tally import Tally
 
-
-def result(ok, what, detail=()):
-    global passed, failed
-    if ok:
-        passed += 1
-        return
-    failed += 1
-    print(f"FAIL calendar: {what}")
-    for line in list(detail)[:10]:
-        print(f"    {line}")
+tally = Tally("calendar")
+result = tally.result
 
 
 def events_of(data):
@@ -214,8 +205,7 @@ def main(argv):
                 errs = [m for s, m in got if s != "ok"]
                 result(not errs, f"{path}: {label}", errs)
 
-    print(f"calendar: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.summary()
 
 
 if __name__ == "__main__":

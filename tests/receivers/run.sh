@@ -54,14 +54,10 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failed=0
+. "$top/tests/lib.sh"
 
 skip() {
-	echo "$1: skipped: $2"
-	if [ "${SAMV_TEST_NO_SKIP:-}" = 1 ]; then
-		echo "FAIL $1: skipping is not allowed here (SAMV_TEST_NO_SKIP=1)"
-		failed=1
-	fi
+	skipped "$1" "$2" || failed=1
 }
 
 # make WHAT ARGS...: run samv-report; anything but exit 0 stops the test.
@@ -98,21 +94,7 @@ browser_tools() {
 		echo "node $(node --version) is older than 20, which playwright-core needs"
 		return 1
 	fi
-	work="$build/receivers"
-	mkdir -p "$work" || return 1
-	# Install again only when the lock file changed.
-	if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" ||
-	   [ ! -f "$work/node_modules/playwright-core/package.json" ]; then
-		rm -rf "$work/node_modules"
-		cp "$here/package.json" "$here/package-lock.json" "$work/" || return 1
-		if ! (cd "$work" && npm ci --no-audit --no-fund --loglevel=error > npm.log 2>&1); then
-			rm -f "$work/package-lock.json"
-			why=$(grep -i 'err' "$work/npm.log" | grep -v 'complete log' | head -n 1)
-			echo "npm ci could not install playwright-core from the registry (no network?): $why"
-			return 1
-		fi
-	fi
-	return 0
+	npm_install "$here" "$build/receivers" playwright-core
 }
 
 if why=$(browser_tools); then
@@ -142,14 +124,18 @@ else
 	skip accessibility "$why"
 fi
 
+# python_with MODULE: the first python3 that imports MODULE, or nothing.
+python_with() {
+	for p in /usr/bin/python3 python3; do
+		if "$p" -c "import $1" > /dev/null 2>&1; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
 # ---- calendar: python3-icalendar (and git for a throwaway repository); libical
-python=
-for p in /usr/bin/python3 python3; do
-	if "$p" -c 'import icalendar' > /dev/null 2>&1; then
-		python=$p
-		break
-	fi
-done
+python=$(python_with icalendar)
 icalcheck=
 if pkg-config --exists libical 2> /dev/null && command -v cc > /dev/null 2>&1; then
 	mkdir -p "$build/receivers"
@@ -233,13 +219,7 @@ else
 fi
 
 # ---- spreadsheet: LibreOffice Calc and python3-openpyxl
-python=
-for p in /usr/bin/python3 python3; do
-	if "$p" -c 'import openpyxl' > /dev/null 2>&1; then
-		python=$p
-		break
-	fi
-done
+python=$(python_with openpyxl)
 missing=
 command -v "$soffice" > /dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
 [ -n "$python" ] || missing="$missing python3-openpyxl"

@@ -37,24 +37,15 @@ import sys
 
 import openpyxl
 
+from tally import Tally
+
 FILTER = "CSV:59,34,76,1,,1053,false,true,false,false,false,-1,true"
 NUMBER = re.compile(r"^-?\d+(,\d+)?$")
 DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 AMOUNT_HEADING = re.compile(r"\((kr|SEK)\)|belopp|amount", re.IGNORECASE)
 
-passed = 0
-failed = 0
-
-
-def result(ok, what, detail=()):
-    global passed, failed
-    if ok:
-        passed += 1
-        return
-    failed += 1
-    print(f"FAIL spreadsheet: {what}")
-    for line in list(detail)[:10]:
-        print(f"    {line}")
+tally = Tally("spreadsheet")
+result = tally.result
 
 
 def main(argv):
@@ -149,8 +140,7 @@ def main(argv):
                    [f"{c.coordinate}: {c.data_type} {c.value!r}" for c in hits] or ["not in the sheet at all"])
 
     result(swedish_anywhere, "å, ä or ö in some text field (else the test of them is empty)")
-    print(f"spreadsheet: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.summary()
 
 
 if __name__ == "__main__":

@@ -219,6 +219,18 @@ static void describe(const char *dir, samv_source_kind kind, const char *rev, ch
 	free(root);
 }
 
+/* Whether describe calls the ledger in base/dir, read as kind, changed since its commit,
+ * where the commit itself is not what is checked. */
+static bool is_modified(const char *dir, samv_source_kind kind, const char *rev)
+{
+	char *commit = NULL;
+	bool modified = true;
+
+	describe(dir, kind, rev, &commit, &modified);
+	free(commit);
+	return modified;
+}
+
 /* A repository in base/dir holding samv.yaml and r.yaml, committed once. */
 static void make_repo(const char *dir)
 {
@@ -490,22 +502,16 @@ static void test_describe(void **state)
 	/* A file that is no record does not count as a change; a new record does, in the
 	 * work tree only. */
 	put("desc", "notes.txt", "x\n");
-	describe("desc", SAMV_SOURCE_WORKTREE, NULL, &commit, &modified);
-	assert_false(modified);
-	free(commit);
+	assert_false(is_modified("desc", SAMV_SOURCE_WORKTREE, NULL));
 	put("desc", "new.yaml", "kind: new\n");
-	describe("desc", SAMV_SOURCE_WORKTREE, NULL, &commit, &modified);
-	assert_true(modified);
-	free(commit);
+	assert_true(is_modified("desc", SAMV_SOURCE_WORKTREE, NULL));
 	describe("desc", SAMV_SOURCE_INDEX, NULL, &commit, &modified);
 	assert_string_equal(commit, head);
 	assert_false(modified);
 	free(commit);
 
 	git("desc", "add new.yaml");
-	describe("desc", SAMV_SOURCE_INDEX, NULL, &commit, &modified);
-	assert_true(modified);
-	free(commit);
+	assert_true(is_modified("desc", SAMV_SOURCE_INDEX, NULL));
 
 	describe("desc", SAMV_SOURCE_COMMIT, "HEAD~1", &commit, &modified);
 	assert_string_equal(commit, first);
@@ -520,8 +526,6 @@ static void test_subdirectory_ledger(void **state)
 	(void)state;
 	static const char *const want[] = {"parties/\xc3\xa5.yaml", "samv.yaml"};
 	listing l;
-	char *commit = NULL;
-	bool modified = true;
 
 	sh("git init -q -b main '%s/sub'", base);
 	put("sub", "top.yaml", "outside the ledger\n");
@@ -551,18 +555,12 @@ static void test_subdirectory_ledger(void **state)
 	put("sub", "l[1]/samv.yaml", "kind: ledger\n");
 	git("sub", "add -A && git commit -qm three");
 	put("sub", "l[1]/samv.yaml", "kind: ledger\nname: x\n");
-	describe("sub/l[1]", SAMV_SOURCE_WORKTREE, NULL, &commit, &modified);
-	assert_true(modified);
-	free(commit);
+	assert_true(is_modified("sub/l[1]", SAMV_SOURCE_WORKTREE, NULL));
 
 	put("sub", "top.yaml", "changed outside\n");
-	describe("sub/my ledger", SAMV_SOURCE_WORKTREE, NULL, &commit, &modified);
-	assert_false(modified);
-	free(commit);
+	assert_false(is_modified("sub/my ledger", SAMV_SOURCE_WORKTREE, NULL));
 	put("sub", "my ledger/samv.yaml", "kind: ledger\nname: x\n");
-	describe("sub/my ledger", SAMV_SOURCE_WORKTREE, NULL, &commit, &modified);
-	assert_true(modified);
-	free(commit);
+	assert_true(is_modified("sub/my ledger", SAMV_SOURCE_WORKTREE, NULL));
 }
 
 /* The same tree read three ways gives the same files and findings. */
@@ -720,8 +718,7 @@ static void test_git_index_file(void **state)
 {
 	(void)state;
 	listing l;
-	char *alt = samv_strprintf("%s/envidx/.git/alt-index", base), *commit = NULL;
-	bool modified;
+	char *alt = samv_strprintf("%s/envidx/.git/alt-index", base);
 
 	assert_non_null(alt);
 	make_repo("envidx");
@@ -734,9 +731,8 @@ static void test_git_index_file(void **state)
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "alt\n");
 	listing_free(&l);
-	describe("envidx", SAMV_SOURCE_INDEX, NULL, &commit, &modified);
-	assert_true(modified); /* that index, not .git/index, is compared with HEAD */
-	free(commit);
+	/* that index, not .git/index, is compared with HEAD */
+	assert_true(is_modified("envidx", SAMV_SOURCE_INDEX, NULL));
 
 	/* relative: from the top of the work tree, as git runs hooks */
 	assert_int_equal(setenv("GIT_INDEX_FILE", ".git/alt-index", 1), 0);
@@ -762,9 +758,7 @@ static void test_git_index_file(void **state)
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "v1\n");
 	listing_free(&l);
-	describe("envidx", SAMV_SOURCE_INDEX, NULL, &commit, &modified);
-	assert_false(modified);
-	free(commit);
+	assert_false(is_modified("envidx", SAMV_SOURCE_INDEX, NULL));
 	free(other);
 	free(alt);
 }
