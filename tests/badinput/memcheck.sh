@@ -68,6 +68,10 @@ passed=$(grep -c '^ok ' "$tmp/results")
 failed=$(grep -c '^FAIL ' "$tmp/results")
 total=$(wc -l < "$tmp/cases")
 missing=$((total - passed - failed))
-[ "$missing" = 0 ] || echo "memcheck: $missing cases gave no result"
+if [ "$missing" != 0 ]; then
+	echo "memcheck: $missing cases gave no result:"
+	sed -n 's/^ok  *//p; s/^FAIL \([^:]*\):.*/\1/p' "$tmp/results" | sort > "$tmp/reported"
+	sort "$tmp/cases" | comm -23 - "$tmp/reported" | sed 's/^/    /'
+fi
 echo "memcheck: $passed passed, $((failed + missing)) failed"
 [ "$failed" = 0 ] && [ "$missing" = 0 ]
