@@ -1,8 +1,9 @@
 # lib.sh — what the test scripts share, sourced by them (POSIX sh): the counts of passed
 # and failed checks, git for throwaway repositories, skipping a part whose tools are
-# missing, and installing the npm packages a part pins. bad and summary name the suite by
-# $suite, which the script sets. It defines functions and the counts only, so that a
-# script that ends in exec (tests/editor/run.sh) can source it too.
+# missing, running a program as the user nobody, and installing the npm packages a part
+# pins. bad and summary name the suite by $suite, which the script sets. It defines
+# functions and the counts only, so that a script that ends in exec (tests/editor/run.sh)
+# can source it too.
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); }
@@ -20,6 +21,37 @@ skipped() {
 	[ "${SAMV_TEST_NO_SKIP:-}" = 1 ] || return 0
 	echo "FAIL $1: skipping is not allowed here (SAMV_TEST_NO_SKIP=1)"
 	return 1
+}
+
+# as_nobody COMMAND...: runs COMMAND as the user nobody, whom file permissions stop (they do
+# not stop root).
+as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+
+# nobody_dir PROGRAM...: makes a directory under /tmp that nobody can reach, with a copy of
+# each PROGRAM that nobody can run, and names it on standard output; the caller removes it.
+# Copies, because nobody may not reach the checkout: a clone in a 0700 home or in a mktemp -d
+# directory is not, and chmod of a user's home is not a test's business. /tmp, not TMPDIR,
+# since TMPDIR may be as private. False, after saying why on standard error, when setpriv is
+# missing or cannot switch user, or nobody cannot run the copies (tried through env: setpriv
+# itself finds its command while it still has root's capabilities).
+nobody_dir() {
+	if ! command -v setpriv > /dev/null 2>&1 || ! as_nobody true 2> /dev/null; then
+		echo "setpriv is not installed or cannot switch to nobody (apt-get install util-linux)" >&2
+		return 1
+	fi
+	nd=$(mktemp -d /tmp/samv-nobody.XXXXXX) || return 1
+	if ! { chmod 755 "$nd" && cp "$@" "$nd/" && chmod -R a+rX "$nd"; }; then
+		rm -rf "$nd"
+		return 1
+	fi
+	for f in "$@"; do
+		if ! as_nobody env "$nd/${f##*/}" --version > /dev/null 2>&1; then
+			echo "nobody cannot run $nd/${f##*/}" >&2
+			rm -rf "$nd"
+			return 1
+		fi
+	done
+	echo "$nd"
 }
 
 # npm_install DIR WORK PACKAGE: the packages DIR/package-lock.json pins, installed into

@@ -16,9 +16,10 @@ shift 2> /dev/null || true
 top=$(cd "$(dirname "$0")/../.." && pwd)
 case "$build" in /*) bin="$build/samv-check" ;; *) bin="$top/$build/samv-check" ;; esac
 only="$*"
+. "$top/tests/lib.sh"
 tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2> /dev/null; rm -rf "$tmp"' EXIT
-chmod 755 "$tmp" # an unprivileged user runs one case
+shared= # as root, where the unreadable cases run as nobody: see unreadable
+trap 'chmod -R u+rwx "$tmp" 2> /dev/null; rm -rf "$tmp" ${shared:+"$shared"}' EXIT
 cap=1048576
 case "$build" in *sanitize*) cap= ;; esac
 passed=0
@@ -27,9 +28,9 @@ skipped=0
 nl='
 '
 
-# A fresh ledger named $1 with a samv.yaml; sets $dir.
+# ledger NAME [IN]: a fresh ledger NAME with a samv.yaml, in IN (default $tmp); sets $dir.
 ledger() {
-	dir="$tmp/$1"
+	dir="${2:-$tmp}/$1"
 	mkdir -p "$dir"
 	printf 'kind: ledger\nname: Bad input\ncurrency: SEK\nas_of: 2025-03-12\n' > "$dir/samv.yaml"
 }
@@ -45,23 +46,23 @@ wanted() {
 	return 1
 }
 
-# check NAME STATUS LINES [--as USER-COMMAND...] [-- ARGS...]: run samv-check in $dir with
-# ARGS; pass when the status is STATUS and every line of LINES is a whole line of the
-# output (standard output and error together).
+# check NAME STATUS LINES [--as RUNNER PROGRAM] [-- ARGS...]: run samv-check (or PROGRAM,
+# under the command RUNNER if not empty) in $dir with ARGS; pass when the status is STATUS
+# and every line of LINES is a whole line of the output (standard output and error together).
 check() {
 	name=$1 want=$2 lines=$3
 	shift 3
-	runner=
+	runner='' program=$bin
 	if [ "${1:-}" = --as ]; then
-		runner=$2
-		shift 2
+		runner=$2 program=$3
+		shift 3
 	fi
 	[ "${1:-}" = -- ] && shift
 	(
 		cd "$dir" || exit 99
 		# shellcheck disable=SC3045 # dash, bash and busybox sh all have ulimit -v
 		[ -n "$cap" ] && ulimit -v "$cap"
-		exec $runner timeout 10 "$bin" "$@"
+		$runner timeout 10 "$program" "$@"
 	) > "$tmp/out" 2> "$tmp/err"
 	status=$?
 	cat "$tmp/out" "$tmp/err" > "$tmp/all"
@@ -98,17 +99,31 @@ skip() {
 	echo "skip $1: $2"
 }
 
-# check_unreadable NAME LINE: what is chmod 000 in $dir makes samv-check exit 2 with LINE.
-# chmod 000 does not stop root: as root the case runs as nobody, or is skipped without
-# setpriv.
-check_unreadable() {
+# unreadable NAME: a fresh ledger NAME for a case that makes something in it unreadable
+# (deny); sets $dir, and $runner and $program for check --as. chmod 000 does not stop root,
+# so as root the case runs as nobody on a copy of samv-check, both in a directory nobody can
+# reach wherever the checkout is (nobody_dir in tests/lib.sh). False, after saying the case
+# is skipped, when that cannot be done.
+unreadable() {
+	runner='' program=$bin
 	if [ "$(id -u)" != 0 ]; then
-		check "$1" 2 "$2"
-	elif command -v setpriv > /dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
-		check "$1" 2 "$2" --as "setpriv --reuid=65534 --regid=65534 --clear-groups"
-	else
-		skip "$1" "running as root without setpriv: chmod 000 does not stop root"
+		ledger "$1"
+		return 0
 	fi
+	if [ -z "$shared" ] && ! shared=$(nobody_dir "$bin" 2> "$tmp/why"); then
+		shared=
+		skip "$1" "running as root, and chmod 000 does not stop root: $(cat "$tmp/why")"
+		return 1
+	fi
+	ledger "$1" "$shared"
+	runner=as_nobody program=$shared/samv-check
+}
+
+# deny PATH: makes PATH in the ledger $dir unreadable, and the rest of it readable by
+# whoever runs the case (nobody, as root), whatever the umask made of it.
+deny() {
+	chmod -R a+rX "$dir"
+	chmod 000 "$1"
 }
 
 # Bytes from a fixed seed (Park-Miller), so every run makes the same garbage.
@@ -322,19 +337,17 @@ if wanted fifo-named-yaml; then
 	fi
 fi
 
-if wanted unreadable-file; then
-	ledger unreadable-file
+if wanted unreadable-file && unreadable unreadable-file; then
 	rates > "$dir/rates.yaml"
-	chmod 000 "$dir/rates.yaml"
-	check_unreadable unreadable-file "rates.yaml:1:1: error: cannot read file: Permission denied [yaml]"
+	deny "$dir/rates.yaml"
+	check unreadable-file 2 "rates.yaml:1:1: error: cannot read file: Permission denied [yaml]" --as "$runner" "$program"
 fi
 
-if wanted unreadable-directory; then
-	ledger unreadable-directory
+if wanted unreadable-directory && unreadable unreadable-directory; then
 	rates > "$dir/rates.yaml"
 	mkdir "$dir/parties"
-	chmod 000 "$dir/parties"
-	check_unreadable unreadable-directory "parties:1:1: error: cannot read directory: Permission denied [yaml]"
+	deny "$dir/parties"
+	check unreadable-directory 2 "parties:1:1: error: cannot read directory: Permission denied [yaml]" --as "$runner" "$program"
 fi
 
 # --- git ---
