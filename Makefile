@@ -5,12 +5,14 @@
 #   make demo       check the example ledger in ledger/
 #   make install    PREFIX=/usr/local DESTDIR=  (binaries, hook, schemas)
 #   make install-hooks   install hooks/pre-commit into this repository's .git/hooks
+#   make deps       install the Debian packages the build and the tests need (as root)
 #   make check SANITIZE=1   the same suite under AddressSanitizer and UBSan
 #   make check SANITIZE=thread   under ThreadSanitizer (files are loaded on several threads;
 #                           SAMV_THREADS=2 makes even the small test ledgers use two)
 #
-# Missing build dependencies are installed with apt-get when run as root; otherwise the
-# exact command is printed and the build stops (scripts/deps.sh).
+# make check and make demo first install missing packages with apt-get when run as root
+# (make deps); otherwise the exact command is printed and they stop. Nothing else installs:
+# make and make install only name what is missing and stop (scripts/deps.sh).
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -32,15 +34,38 @@ export LANG = C.UTF-8
 WARN := -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Icmd/lib -I$(BUILD) -MMD -MP
+
+# SANITIZE: the sanitizers to build with, a comma list as for -fsanitize (address,undefined;
+# thread), or 1 for address,undefined. Each setting builds into a directory of its own, so
+# that objects of two settings never meet in one program.
+SANITIZERS := address undefined leak thread
+comma := ,
+empty :=
+space := $(empty) $(empty)
 ifeq ($(SANITIZE),1)
-ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=address,undefined
-BUILD := build-sanitize
+SAN_LIST := address undefined
+else
+SAN_LIST := $(sort $(subst $(comma),$(space),$(SANITIZE)))
 endif
-ifeq ($(SANITIZE),thread)
-ALL_CFLAGS += -fsanitize=thread -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=thread
+SAN_UNKNOWN := $(filter-out $(SANITIZERS),$(SAN_LIST))
+ifneq ($(SAN_UNKNOWN),)
+$(error SANITIZE=$(SANITIZE): unknown sanitizer "$(firstword $(SAN_UNKNOWN))"; \
+	give a comma list of $(subst $(space),$(comma)$(space),$(SANITIZERS)), or 1 for address,undefined)
+endif
+ifneq ($(and $(filter thread,$(SAN_LIST)),$(filter address leak,$(SAN_LIST))),)
+$(error SANITIZE=$(SANITIZE): thread cannot be combined with address or leak; build with SANITIZE=thread alone)
+endif
+ifneq ($(SAN_LIST),)
+SAN_FLAG := -fsanitize=$(subst $(space),$(comma),$(SAN_LIST))
+ALL_CFLAGS += $(SAN_FLAG) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += $(SAN_FLAG)
+ifeq ($(SAN_LIST),address undefined)
+BUILD := build-sanitize
+else ifeq ($(SAN_LIST),thread)
 BUILD := build-tsan
+else
+BUILD := build-sanitize-$(subst $(space),-,$(SAN_LIST))
+endif
 endif
 
 ifneq ($(V),1)
@@ -62,11 +87,26 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest cachetest suite peppol mantest outtest po potest
-all: deps $(CMDS)
+.PHONY: all check demo install install-hooks clean deps need-build need-tests unit e2e hooktest cachetest \
+	suite peppol mantest outtest maketest po potest
+all: $(CMDS)
 
 deps:
-	$(Q)sh scripts/deps.sh
+	$(Q)sh scripts/deps.sh install
+
+# Nothing is compiled before what it needs is known to be installed: where a package is
+# missing, the build stops saying which, rather than with a compiler error (and, under -j,
+# never while make deps is still installing it). Order-only, so that these checks never make
+# anything out of date. Named here, the objects of the commands and the unit tests are no
+# longer intermediate files, which make deleted after each build and rebuilt on the next.
+need-build:
+	$(Q)sh scripts/deps.sh build
+
+need-tests:
+	$(Q)sh scripts/deps.sh tests
+
+$(LIB_OBJ) $(CMDS:=.o) $(MO) $(BUILD)/tests/jsonschema-suite.o: | need-build
+$(UNIT_BIN:=.o): | need-tests
 
 $(BUILD)/lib/%.o: cmd/lib/%.c
 	@mkdir -p $(dir $@)
@@ -127,7 +167,7 @@ $(BUILD)/tests/jsonschema-suite.o: tests/jsonschema-suite.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-unit: deps $(UNIT_BIN)
+unit: $(UNIT_BIN)
 	$(Q)set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 e2e: all
@@ -145,12 +185,16 @@ outtest: all
 mantest: all
 	$(Q)sh tests/man/run.sh $(BUILD)
 
+# What make does with SANITIZE and missing packages, and that make and make install install nothing.
+maketest:
+	$(Q)sh tests/make/run.sh
+
 # Every e-invoice samv writes, for ledger/ and the fixtures, against the official PEPPOL
 # rules (skipped with one line where the kit in PEPPOL_KIT is absent).
 peppol: all
 	$(Q)sh tests/peppol.sh $(BUILD)
 
-suite: deps $(BUILD)/tests/jsonschema-suite
+suite: $(BUILD)/tests/jsonschema-suite
 	$(Q)sh tests/jsonschema-suite.sh $(BUILD)/tests/jsonschema-suite "$(JSONSCHEMA_SUITE)"
 
 # Re-extract po/samv.pot from the sources and merge it into the catalogues; translate what
@@ -161,7 +205,10 @@ po:
 potest:
 	$(Q)sh scripts/po.sh check
 
-check: all
+# check and demo install what is missing first (make deps), and only then build.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory maketest
 	$(Q)$(MAKE) --no-print-directory potest
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory suite
@@ -177,7 +224,8 @@ check: all
 	$(Q)$(MAKE) --no-print-directory fuzz-regressions
 	$(Q)$(MAKE) --no-print-directory outtest
 
-demo: all
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
 	$(BUILD)/samv-check -C ledger
 	$(BUILD)/samv-report site -C ledger --out $(BUILD)/site
 	@echo "the site is in $(BUILD)/site/index.html"
@@ -198,7 +246,7 @@ install-hooks:
 	$(Q)sh scripts/install-hooks.sh
 
 clean:
-	rm -rf build build-sanitize build-tsan build-fuzz
+	rm -rf build build-sanitize build-sanitize-* build-tsan build-fuzz
 
 include mk/fuzz.mk
 include mk/editor.mk

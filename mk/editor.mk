@@ -7,7 +7,7 @@
 #   make precommittest   .pre-commit-hooks.yaml with the real pre-commit in a throwaway repository
 #
 # Each skips with one line where its tool (node and npm, emacs, vim, pre-commit) is missing;
-# SAMV_TEST_NO_SKIP=1 makes a missing node, npm registry or pre-commit a failure (CI).
+# SAMV_TEST_NO_SKIP=1 makes a missing node, npm registry, editor or pre-commit a failure (CI).
 
 .PHONY: editortest precommittest
 

@@ -62,7 +62,7 @@ $(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema $(FUZZ_BUILD)/fuzz_cache: %: %
 $(FUZZ_BUILD)/fuzz_rules $(FUZZ_BUILD)/fuzz_report: %: %.o $(FUZZ_LEDGER_OBJ)
 	$(QUIET_LD)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
-fuzz-build: deps
+fuzz-build: need-build
 	$(Q)command -v $(FUZZ_CC) > /dev/null 2>&1 || { echo "fuzz: $(FUZZ_CC) not found; install it with: apt-get install clang libclang-rt-dev (set FUZZ_CC=clang-NN for another)"; exit 1; }
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_BINS)
 
@@ -83,14 +83,14 @@ fuzz: fuzz-build
 # Replay: the same harnesses with the ordinary compiler and a plain main (tests/fuzz/replay.c).
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/fuzz_%)
 
-$(FUZZ_REPLAY:=.o) $(BUILD)/fuzz-replay/replay.o: $(BUILD)/fuzz-replay/%.o: tests/fuzz/%.c
+$(FUZZ_REPLAY:=.o) $(BUILD)/fuzz-replay/replay.o: $(BUILD)/fuzz-replay/%.o: tests/fuzz/%.c | need-build
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -Itests/fuzz -c $< -o $@
 
 $(FUZZ_REPLAY): %: %.o $(BUILD)/fuzz-replay/replay.o $(LIB)
 	$(QUIET_LD)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-fuzz-regressions: deps $(FUZZ_REPLAY)
+fuzz-regressions: $(FUZZ_REPLAY)
 	$(Q)set -e; for t in $(FUZZ_TARGETS); do \
 		if [ -d tests/fuzz/regressions/$$t ]; then \
 			$(BUILD)/fuzz-replay/fuzz_$$t tests/fuzz/regressions/$$t; \

@@ -5,7 +5,7 @@
  * Each file holds groups {description, schema, tests: [{description, data, valid}]}. A
  * group whose schema needs a feature the validator does not support (compilation says
  * "unsupported: ...") is counted as skipped, with its reason, never as passed. Prints every
- * failure, then "N passed, M failed, K skipped"; exits 1 if anything failed.
+ * failure, then "jsonschema-suite: N passed, M failed, K skipped"; exits 1 if anything failed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +120,6 @@ int main(int argc, char **argv)
 		else if (run_file(argv[i], assert_formats, &total))
 			bad_files++;
 	}
-	printf("%u passed, %u failed, %u skipped\n", total.passed, total.failed, total.skipped);
+	printf("jsonschema-suite: %u passed, %u failed, %u skipped\n", total.passed, total.failed, total.skipped);
 	return total.failed || bad_files ? 1 : 0;
 }

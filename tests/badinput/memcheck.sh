@@ -44,7 +44,7 @@ shift 2> /dev/null || true
 top=$(cd "$(dirname "$0")/../.." && pwd)
 case "$build" in /*) bindir=$build ;; *) bindir="$top/$build" ;; esac
 case "$build" in
-*sanitize*)
+*sanitize*|*tsan*)
 	echo "memcheck: $build is a sanitizer build; valgrind needs a plain one (make memcheck without SANITIZE)"
 	exit 1
 	;;
