@@ -273,7 +273,7 @@ done:
 typedef struct line_cache {
 	samv_source *src;
 	samv_file *files;
-	size_t n;
+	size_t n, cap;
 } line_cache;
 
 static const char *line_of(void *arg, const char *path, uint32_t line, size_t *len)
@@ -284,7 +284,7 @@ static const char *line_of(void *arg, const char *path, uint32_t line, size_t *l
 		if (strcmp(lc->files[i].path, path) == 0)
 			f = &lc->files[i];
 	if (!f) {
-		samv_file *grown = realloc(lc->files, (lc->n + 1) * sizeof *grown);
+		samv_file *grown = samv_grow(lc->files, &lc->cap, sizeof *grown, 16, lc->n + 1);
 		char *err = NULL;
 		if (!grown)
 			return NULL;
@@ -328,25 +328,24 @@ static void keep_failures(samv_diags *d, bool strict)
 /* Standard input, whole, bounded like any record file. */
 static char *read_stdin(size_t *len, char **err)
 {
-	size_t cap = 65536, n = 0, got;
-	char *buf = malloc(cap + 1);
-	while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
-		n += got;
-		if (n == cap) {
-			if (cap > SAMV_SOURCE_MAX_FILE) {
-				free(buf);
-				*err = samv_strprintf("%s", _("standard input is larger than the 16 MiB a record file may have"));
-				return NULL;
-			}
-			char *grown = realloc(buf, cap * 2 + 1);
-			if (!grown)
-				free(buf);
-			buf = grown;
-			cap *= 2;
+	size_t cap = 0, n = 0, got = 1;
+	char *buf = NULL;
+	const char *why = NULL;
+	while (got > 0 && !why) {
+		char *grown = samv_grow(buf, &cap, 1, 65536, n + 1);
+		if (!grown) {
+			why = _("out of memory");
+			break;
 		}
+		buf = grown;
+		got = fread(buf + n, 1, cap - n, stdin);
+		n += got;
+		if (n > SAMV_SOURCE_MAX_FILE)
+			why = _("standard input is larger than the 16 MiB a record file may have");
 	}
-	if (!buf) {
-		*err = samv_strprintf("%s", _("out of memory"));
+	if (why) {
+		free(buf);
+		*err = samv_strprintf("%s", why);
 		return NULL;
 	}
 	*len = n;
@@ -415,7 +414,7 @@ static int run(const options *o)
 		const char *when = o->color ? o->color : "auto";
 		bool terminal = isatty(STDOUT_FILENO);
 		const char *no_color = getenv("NO_COLOR");
-		line_cache lc = { s.src, NULL, 0 };
+		line_cache lc = { s.src, NULL, 0, 0 };
 		samv_text_style style = {
 			strcmp(when, "always") == 0 ||
 				(strcmp(when, "auto") == 0 && terminal && !(no_color && *no_color)),

@@ -207,14 +207,10 @@ typedef struct out_dir {
 
 static int stage(out_dir *o, char *tmp, char *path)
 {
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? 2 * o->cap : 64;
-		staged *files = realloc(o->files, cap * sizeof *files);
-		if (!files)
-			return -1;
-		o->files = files;
-		o->cap = cap;
-	}
+	staged *files = samv_grow(o->files, &o->cap, sizeof *files, 64, o->n + 1);
+	if (!files)
+		return -1;
+	o->files = files;
 	o->files[o->n++] = (staged){ tmp, path };
 	return 0;
 }

@@ -4,11 +4,12 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "records.h"
+#include "json.h"
 
 void samv_buf_free(samv_buf *b)
 {
@@ -21,18 +22,14 @@ static bool reserve(samv_buf *b, size_t len)
 {
 	if (b->oom)
 		return false;
-	if (b->len + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + len + 1)
-			cap *= 2;
-		char *d = realloc(b->data, cap);
-		if (!d) {
-			b->oom = true;
-			return false;
-		}
-		b->data = d;
-		b->cap = cap;
+	/* len + 1 more than fit a size_t: as out of memory, which it would be. */
+	char *d = len < SIZE_MAX - b->len ? samv_grow(b->data, &b->cap, 1, 4096, b->len + len + 1)
+					  : NULL;
+	if (!d) {
+		b->oom = true;
+		return false;
 	}
+	b->data = d;
 	return true;
 }
 
@@ -118,20 +115,15 @@ void samv_buf_xml(samv_buf *b, const char *s)
 	}
 }
 
+static void put_in_buf(void *b, const char *s, size_t len)
+{
+	samv_buf_add(b, s, len);
+}
+
 void samv_buf_json(samv_buf *b, const char *s)
 {
-	samv_buf_puts(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			char esc[2] = { '\\', (char)*p };
-			samv_buf_add(b, esc, 2);
-		} else if (*p < 0x20) {
-			samv_buf_printf(b, "\\u%04x", *p);
-		} else {
-			samv_buf_add(b, (const char *)p, 1);
-		}
-	}
-	samv_buf_puts(b, "\"");
+	s = s ? s : "";
+	samv_json_quote(s, strlen(s), put_in_buf, b);
 }
 
 void samv_buf_csv(samv_buf *b, const char *s)

@@ -31,7 +31,7 @@ void samv_buf_printf(samv_buf *b, const char *fmt, ...) SAMV_PRINTF(2, 3);
 /* Text from a ledger, escaped for the format it lands in. NULL appends nothing. */
 void samv_buf_html(samv_buf *b, const char *s); /* & < > " ' */
 void samv_buf_xml(samv_buf *b, const char *s); /* & < > " ' and no control characters */
-void samv_buf_json(samv_buf *b, const char *s); /* a JSON string literal, quotes included */
+void samv_buf_json(samv_buf *b, const char *s); /* a JSON string literal: samv_json_quote */
 /* A CSV cell for Swedish spreadsheets: quoted when it holds ; " or a line break, and text
  * that a spreadsheet would run as a formula (= + - @ first, or a tab or CR first) is
  * neutralised with a leading apostrophe. */

@@ -378,14 +378,10 @@ static bool tree_ready(const segment *seg, const entry_head *e)
 		samv_node *n = (samv_node *)(seg->entries + at + sizeof ah);
 		for (uint64_t i = 0; ok && i < nodes; i++)
 			ok = !(map && i % 2 == 0 && n[i].kind != SAMV_NODE_STRING) && node_ready(seg, &n[i], &b);
-		if (b.n == b.cap) {
-			size_t cap = b.cap ? b.cap * 2 : 16;
-			uint64_t *grown = realloc(b.at, cap * sizeof *grown);
-			if (!grown)
-				break;
-			b.at = grown;
-			b.cap = cap;
-		}
+		uint64_t *grown = samv_grow(b.at, &b.cap, sizeof *grown, 16, b.n + 1);
+		if (!grown)
+			break;
+		b.at = grown;
 		b.at[b.n++] = at + sizeof ah;
 		at += sizeof ah + nodes * sizeof(samv_node);
 	}
@@ -570,16 +566,12 @@ static uint32_t put_text(writer *w, const char *s, size_t len)
 
 static bool reserve_stack(writer *w, size_t n)
 {
-	if (w->capstack - w->nstack >= n)
-		return true;
-	size_t cap = w->capstack ? w->capstack : 256;
-	while (cap - w->nstack < n)
-		cap *= 2;
-	samv_node *s = realloc(w->stack, cap * sizeof *s);
+	samv_node *s = n <= SIZE_MAX - w->nstack
+			       ? samv_grow(w->stack, &w->capstack, sizeof *s, 256, w->nstack + n)
+			       : NULL;
 	if (!s)
 		return false;
 	w->stack = s;
-	w->capstack = cap;
 	return true;
 }
 

@@ -34,9 +34,18 @@ char *samv_strprintf(const char *fmt, ...)
 	return s;
 }
 
-void *samv_grow(void *items, size_t *cap, size_t size, size_t first)
+void *samv_grow(void *items, size_t *cap, size_t size, size_t first, size_t need)
 {
-	size_t n = *cap ? *cap * 2 : first;
+	if (items && need <= *cap)
+		return items;
+	size_t n = *cap ? *cap : first ? first : 1;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return NULL;
+		n *= 2;
+	}
+	if (size == 0 || n > SIZE_MAX / size)
+		return NULL;
 	void *grown = realloc(items, n * size);
 	if (grown)
 		*cap = n;
@@ -46,14 +55,12 @@ void *samv_grow(void *items, size_t *cap, size_t size, size_t first)
 void samv_diags_vadd(samv_diags *d, const char *rule, const char *file, uint32_t line,
 		     uint32_t col, const char *fmt, va_list ap)
 {
-	if (d->count == d->cap) {
-		samv_finding *items = samv_grow(d->items, &d->cap, sizeof *items, 16);
-		if (!items) {
-			d->oom = 1;
-			return;
-		}
-		d->items = items;
+	samv_finding *items = samv_grow(d->items, &d->cap, sizeof *items, 16, d->count + 1);
+	if (!items) {
+		d->oom = 1;
+		return;
 	}
+	d->items = items;
 	samv_finding *f = &d->items[d->count];
 	memset(f, 0, sizeof *f);
 	f->file = strdup(file ? file : "");
@@ -130,16 +137,13 @@ void samv_diags_free(samv_diags *d)
 void samv_diags_take(samv_diags *to, samv_diags *from)
 {
 	size_t need = to->count + from->count;
-	if (need > to->cap) {
-		samv_finding *items = realloc(to->items, need * sizeof *items);
-		if (!items) {
-			to->oom = 1;
-			samv_diags_free(from);
-			return;
-		}
-		to->items = items;
-		to->cap = need;
+	samv_finding *items = samv_grow(to->items, &to->cap, sizeof *items, 16, need);
+	if (!items) {
+		to->oom = 1;
+		samv_diags_free(from);
+		return;
 	}
+	to->items = items;
 	if (from->count)
 		memcpy(to->items + to->count, from->items, from->count * sizeof *from->items);
 	to->count = need;

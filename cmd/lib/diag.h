@@ -72,9 +72,11 @@ void samv_diags_sort(samv_diags *d);
 char *samv_strprintf(const char *fmt, ...) SAMV_PRINTF(1, 2);
 char *samv_vstrprintf(const char *fmt, va_list ap);
 
-/* ITEMS, an array of *cap elements of SIZE bytes, moved to one with room for twice as many
- * (FIRST when *cap is 0). Returns it with *cap set, or NULL when out of memory, leaving
- * ITEMS and *cap as they were. Doubling keeps appending one at a time linear. */
-void *samv_grow(void *items, size_t *cap, size_t size, size_t first);
+/* ITEMS, an array of *cap elements of SIZE bytes, with room for at least NEED: as it is
+ * when it has (and is not NULL), else moved to one of *cap doubled (FIRST when *cap is 0)
+ * as often as NEED takes. Returns it with *cap set, or NULL when out of memory or when the
+ * bytes would not fit a size_t, leaving ITEMS (still the caller's) and *cap as they were.
+ * Doubling keeps appending one at a time linear. */
+void *samv_grow(void *items, size_t *cap, size_t size, size_t first, size_t need);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * json.c — a small recursive-descent JSON reader producing samv nodes.
+ * json.c — a small recursive-descent JSON reader producing samv nodes, and the escaper of
+ * the JSON strings samv writes.
  *
  * Kept separate from the YAML loader because JSON Schema files need JSON's own number and
  * escape rules, and libyaml (YAML 1.1) differs on both. Recursion depth is bounded by
@@ -16,6 +17,7 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "utf8.h"
 
 typedef struct reader {
 	samv_doc *doc;
@@ -72,16 +74,10 @@ static int set_text(reader *r, samv_node *n, const char *text, size_t len)
 
 static int buf_put(reader *r, const char *p, size_t n)
 {
-	if (r->nbuf + n > r->capbuf) {
-		size_t cap = r->capbuf ? r->capbuf : 64;
-		while (cap < r->nbuf + n)
-			cap *= 2;
-		char *b = realloc(r->buf, cap);
-		if (!b)
-			return fail(r, _("out of memory"));
-		r->buf = b;
-		r->capbuf = cap;
-	}
+	char *b = samv_grow(r->buf, &r->capbuf, 1, 64, r->nbuf + n);
+	if (!b)
+		return fail(r, _("out of memory"));
+	r->buf = b;
 	memcpy(r->buf + r->nbuf, p, n);
 	r->nbuf += n;
 	return 0;
@@ -285,15 +281,12 @@ static int collection(reader *r, int depth, bool is_map, samv_node *n)
 		samv_node v;
 		if (value(r, depth + 1, &v))
 			goto fail;
-		if (nk + 2 > cap) {
-			cap = cap ? cap * 2 : 8;
-			samv_node *nkids = realloc(kids, cap * sizeof *kids);
-			if (!nkids) {
-				fail(r, _("out of memory"));
-				goto fail;
-			}
-			kids = nkids;
+		samv_node *nkids = samv_grow(kids, &cap, sizeof *kids, 8, nk + 2);
+		if (!nkids) {
+			fail(r, _("out of memory"));
+			goto fail;
 		}
+		kids = nkids;
 		if (is_map)
 			kids[nk++] = k;
 		kids[nk++] = v;
@@ -363,4 +356,58 @@ int samv_json_parse(samv_doc *doc, const char *text, size_t len, char **err)
 	}
 	free(r.err);
 	return 0;
+}
+
+/* How the character at p (n bytes) is written inside a literal; NULL: as itself. esc has
+ * room for the one escape made here, \u00XX. */
+static const char *quoted_as(const unsigned char *p, size_t n, bool valid, char esc[7])
+{
+	static const char hex[] = "0123456789abcdef";
+	if (!valid)
+		return "\\ufffd";
+	if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+		return p[2] == 0xA8 ? "\\u2028" : "\\u2029";
+	if (n > 1)
+		return NULL;
+	switch (*p) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\n':
+		return "\\n";
+	case '\t':
+		return "\\t";
+	case '\r':
+		return "\\r";
+	}
+	if (*p >= 0x20 && *p != 0x7F)
+		return NULL;
+	memcpy(esc, "\\u00", 4);
+	esc[4] = hex[*p >> 4];
+	esc[5] = hex[*p & 0xF];
+	esc[6] = '\0';
+	return esc;
+}
+
+void samv_json_quote(const char *s, size_t len, samv_json_put put, void *arg)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
+	put(arg, "\"", 1);
+	while (p < end) {
+		bool valid;
+		size_t n = samv_utf8_next(p, (size_t)(end - p), &valid);
+		char esc[7];
+		const char *with = quoted_as(p, n, valid, esc);
+		if (with) {
+			if (p > run)
+				put(arg, (const char *)run, (size_t)(p - run));
+			put(arg, with, strlen(with));
+			run = p + n;
+		}
+		p += n;
+	}
+	if (p > run)
+		put(arg, (const char *)run, (size_t)(p - run));
+	put(arg, "\"", 1);
 }

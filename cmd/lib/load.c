@@ -139,16 +139,12 @@ static samv_node new_node(samv_node_kind kind, yaml_mark_t mark)
 
 static int push_scratch(loader *ld, const samv_node *n)
 {
-	if (ld->nscratch == ld->capscratch) {
-		size_t cap = ld->capscratch ? ld->capscratch * 2 : 256;
-		samv_node *s = realloc(ld->scratch, cap * sizeof *s);
-		if (!s) {
-			out_of_memory(ld);
-			return -1;
-		}
-		ld->scratch = s;
-		ld->capscratch = cap;
+	samv_node *s = samv_grow(ld->scratch, &ld->capscratch, sizeof *s, 256, ld->nscratch + 1);
+	if (!s) {
+		out_of_memory(ld);
+		return -1;
 	}
+	ld->scratch = s;
 	ld->scratch[ld->nscratch++] = *n;
 	return 0;
 }

@@ -5,8 +5,11 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
+#include "json.h"
+#include "utf8.h"
 
 samv_counts samv_diags_count(const samv_diags *d)
 {
@@ -26,38 +29,22 @@ static const char *severity_word(samv_severity s)
 	return s == SAMV_SEV_ERROR ? "error" : "warning";
 }
 
-/* The length of the valid UTF-8 sequence at p (1-4), or 0 when p starts none. */
-static size_t utf8_sequence(const unsigned char *p)
-{
-	size_t n = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-		 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0) || (n == 3 && p[0] == 0xED && p[1] >= 0xA0) ||
-	    (n == 4 && p[0] == 0xF0 && p[1] < 0x90) || (n == 4 && p[0] == 0xF4 && p[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 /* Text a ledger put into a message or a file name can hold anything; a terminal must not
  * receive control characters, and one finding must stay one line. */
 static void text_escaped(FILE *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = utf8_sequence(p);
-		if (n == 1 && *p >= 0x20 && *p != 0x7F) {
-			fputc(*p++, out);
-		} else if (n > 1) {
+	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	while (p < end) {
+		bool valid;
+		size_t n = samv_utf8_next(p, (size_t)(end - p), &valid);
+		if (valid && (n > 1 || (*p >= 0x20 && *p != 0x7F)))
 			fwrite(p, 1, n, out);
-			p += n;
-		} else if (*p == '\n' || *p == '\t' || *p == '\r') {
+		else if (valid && (*p == '\n' || *p == '\t' || *p == '\r'))
 			fputs(*p == '\n' ? "\\n" : *p == '\t' ? "\\t" : "\\r", out);
-			p++;
-		} else {
-			fprintf(out, "\\x%02x", *p++);
-		}
+		else
+			for (size_t i = 0; i < n; i++)
+				fprintf(out, "\\x%02x", p[i]);
+		p += n;
 	}
 }
 
@@ -83,10 +70,12 @@ static void excerpt(FILE *out, const samv_text_style *st, const char *file, uint
 	fprintf(out, "%6u | ", line);
 	text_escaped(out, copy);
 	fprintf(out, "\n       | ");
-	const unsigned char *p = (const unsigned char *)copy;
-	for (uint32_t c = 1; c < col && *p; c++) {
+	const unsigned char *p = (const unsigned char *)copy, *end = p + strlen(copy);
+	for (uint32_t c = 1; c < col && p < end; c++) {
 		fputc(*p == '\t' ? '\t' : ' ', out);
-		p += utf8_sequence(p) ? utf8_sequence(p) : 1;
+		bool valid;
+		size_t n = samv_utf8_next(p, (size_t)(end - p), &valid);
+		p += valid ? n : 1; /* a byte that is not UTF-8 takes a column of its own */
 	}
 	fprintf(out, "%s^%s\n", st->colour ? "\033[1;32m" : "", st->colour ? RESET : "");
 	free(copy);
@@ -118,51 +107,20 @@ void samv_output_text_styled(FILE *out, const samv_diags *d, const samv_text_sty
 	}
 }
 
-/* JSON must be valid UTF-8: a byte that starts no valid sequence becomes U+FFFD. */
-void samv_output_json_string(FILE *out, const char *s)
+static void put_in_file(void *out, const char *s, size_t len)
 {
-	fputc('"', out);
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = utf8_sequence(p);
-		if (n > 1) {
-			fwrite(p, 1, n, out);
-			p += n;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		default:
-			if (n == 0)
-				fputs("\\ufffd", out);
-			else if (*p < 0x20 || *p == 0x7F)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-		p++;
-	}
-	fputc('"', out);
+	fwrite(s, 1, len, out);
+}
+
+static void json_string(FILE *out, const char *s)
+{
+	samv_json_quote(s, strlen(s), put_in_file, out);
 }
 
 static void position(FILE *out, const char *file, uint32_t line, uint32_t col)
 {
 	fputs("\"file\": ", out);
-	samv_output_json_string(out, file);
+	json_string(out, file);
 	fprintf(out, ", \"line\": %u, \"column\": %u", line, col);
 }
 
@@ -175,15 +133,15 @@ void samv_output_json(FILE *out, const samv_diags *d)
 		fputs(i ? ",\n  {" : "\n  {", out);
 		position(out, f->file, f->line, f->col);
 		fprintf(out, ", \"severity\": \"%s\", \"rule\": ", severity_word(f->severity));
-		samv_output_json_string(out, f->rule);
+		json_string(out, f->rule);
 		fputs(", \"message\": ", out);
-		samv_output_json_string(out, f->message);
+		json_string(out, f->message);
 		fputs(", \"related\": [", out);
 		for (size_t r = 0; r < f->nrelated; r++) {
 			fputs(r ? ", {" : "{", out);
 			position(out, f->related[r].file, f->related[r].line, f->related[r].col);
 			fputs(", \"message\": ", out);
-			samv_output_json_string(out, f->related[r].message);
+			json_string(out, f->related[r].message);
 			fputc('}', out);
 		}
 		fputs("]}", out);
@@ -230,7 +188,7 @@ static void sarif_physical(FILE *out, const char *prefix, const char *file, uint
 {
 	fputs("{\"artifactLocation\": {\"uri\": ", out);
 	char *uri = samv_strprintf("%s%s", prefix, file);
-	samv_output_json_string(out, uri ? uri : file);
+	json_string(out, uri ? uri : file);
 	free(uri);
 	fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}", line, col);
 }
@@ -241,17 +199,17 @@ void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const
 	const samv_rule_info *rules = samv_rules_table(&nrules);
 	fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n"
 	      " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"samv-check\", \"version\": ", out);
-	samv_output_json_string(out, version);
+	json_string(out, version);
 	fputs(", \"rules\": [", out);
 	for (size_t i = 0; i < nrules; i++) {
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
-		samv_output_json_string(out, rules[i].id);
+		json_string(out, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", out);
-		samv_output_json_string(out, _(rules[i].summary));
+		json_string(out, _(rules[i].summary));
 		fputs("}, \"fullDescription\": {\"text\": ", out);
-		samv_output_json_string(out, _(rules[i].why));
+		json_string(out, _(rules[i].why));
 		fputs("}, \"help\": {\"text\": ", out);
-		samv_output_json_string(out, _(rules[i].mend));
+		json_string(out, _(rules[i].mend));
 		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			rules[i].severity == SAMV_SEV_ERROR ? "error" : "warning");
 	}
@@ -259,12 +217,12 @@ void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const
 	for (size_t i = 0; i < d->count; i++) {
 		const samv_finding *f = &d->items[i];
 		fputs(i ? ",\n  {\"ruleId\": " : "\n  {\"ruleId\": ", out);
-		samv_output_json_string(out, f->rule);
+		json_string(out, f->rule);
 		int index = samv_rule_index(f->rule);
 		if (index >= 0)
 			fprintf(out, ", \"ruleIndex\": %d", index);
 		fprintf(out, ", \"level\": \"%s\", \"message\": {\"text\": ", severity_word(f->severity));
-		samv_output_json_string(out, f->message);
+		json_string(out, f->message);
 		fputs("}, \"locations\": [", out);
 		fputs("{\"physicalLocation\": ", out);
 		sarif_physical(out, prefix, f->file, f->line, f->col);
@@ -276,7 +234,7 @@ void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const
 				fprintf(out, "%s{\"id\": %zu, \"physicalLocation\": ", r ? ", " : "", r + 1);
 				sarif_physical(out, prefix, rel->file, rel->line, rel->col);
 				fputs(", \"message\": {\"text\": ", out);
-				samv_output_json_string(out, rel->message);
+				json_string(out, rel->message);
 				fputs("}}", out);
 			}
 			fputs("]", out);

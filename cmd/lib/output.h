@@ -41,7 +41,5 @@ void samv_output_json(FILE *out, const samv_diags *d);
 void samv_output_github(FILE *out, const samv_diags *d, const char *prefix);
 /* SARIF 2.1.0, one rule entry per rule id of the table, one result per finding. */
 void samv_output_sarif(FILE *out, const samv_diags *d, const char *prefix, const char *version);
-/* A JSON string literal, quotes included, escaping what JSON requires. */
-void samv_output_json_string(FILE *out, const char *s);
 
 #endif

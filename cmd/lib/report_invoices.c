@@ -179,12 +179,10 @@ static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *uni
 	size_t *slot = slot_of(bs, party, unit, university, invoice);
 	if (*slot)
 		return &bs->items[*slot - 1];
-	if (bs->n == bs->cap) {
-		basis *items = samv_grow(bs->items, &bs->cap, sizeof *items, 8);
-		if (!items)
-			return NULL;
-		bs->items = items;
-	}
+	basis *items = samv_grow(bs->items, &bs->cap, sizeof *items, 8, bs->n + 1);
+	if (!items)
+		return NULL;
+	bs->items = items;
 	*slot = bs->n + 1;
 	basis *b = &bs->items[bs->n++];
 	*b = (basis){ .party = party, .unit = unit, .university = university, .invoice = invoice,
@@ -196,12 +194,10 @@ static basis *basis_for(bases *bs, const samv_party *party, const samv_unit *uni
 
 static int add_line(basis *b, const samv_placement *p, samv_pay_line pay)
 {
-	if (b->nlines == b->cap) {
-		inv_line *lines = samv_grow(b->lines, &b->cap, sizeof *lines, 8);
-		if (!lines)
-			return -1;
-		b->lines = lines;
-	}
+	inv_line *lines = samv_grow(b->lines, &b->cap, sizeof *lines, 8, b->nlines + 1);
+	if (!lines)
+		return -1;
+	b->lines = lines;
 	b->lines[b->nlines++] = (inv_line){ p, pay };
 	return 0;
 }

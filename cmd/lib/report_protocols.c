@@ -880,15 +880,12 @@ static void dl_push(dl_list *l, samv_date date, dl_kind kind, dl_status status, 
 		    (l->to == SAMV_NO_DATE || date <= l->to);
 	if (!uid || !what || !subject)
 		l->oom = true;
-	if (keep && !l->oom && l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		deadline *items = realloc(l->items, cap * sizeof *items);
-		if (items) {
+	if (keep && !l->oom) {
+		deadline *items = samv_grow(l->items, &l->cap, sizeof *items, 64, l->n + 1);
+		if (items)
 			l->items = items;
-			l->cap = cap;
-		} else {
+		else
 			l->oom = true;
-		}
 	}
 	if (!keep || l->oom) {
 		free(uid);

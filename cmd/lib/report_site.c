@@ -27,12 +27,10 @@ typedef struct site {
 
 static int add_entry(site *s, const char *name, const char *error)
 {
-	if (s->n == s->cap) {
-		entry *e = samv_grow(s->entries, &s->cap, sizeof *e, 32);
-		if (!e)
-			return -1;
-		s->entries = e;
-	}
+	entry *entries = samv_grow(s->entries, &s->cap, sizeof *entries, 32, s->n + 1);
+	if (!entries)
+		return -1;
+	s->entries = entries;
 	entry *e = &s->entries[s->n];
 	*e = (entry){ name ? strdup(name) : NULL, strdup(s->group), strdup(s->label),
 		      error ? strdup(error) : NULL };

@@ -60,15 +60,11 @@ enum by { BY_AGREEMENT, BY_MUNICIPALITY, BY_UNIVERSITY };
 
 #define RESERVE(arr, n, cap, onfail)                                                   \
 	do {                                                                           \
-		if ((n) >= (cap)) {                                                    \
-			size_t nc_ = (cap) ? 2 * (cap) : 16;                           \
-			void *q_ = realloc((arr), nc_ * sizeof *(arr));                \
-			if (!q_) {                                                     \
-				onfail;                                                \
-			} else {                                                       \
-				(arr) = q_;                                            \
-				(cap) = nc_;                                           \
-			}                                                              \
+		void *q_ = samv_grow((arr), &(cap), sizeof *(arr), 16, (n) + 1);       \
+		if (!q_) {                                                             \
+			onfail;                                                        \
+		} else {                                                               \
+			(arr) = q_;                                                    \
 		}                                                                      \
 	} while (0)
 

@@ -189,10 +189,11 @@ static regex *compile_regex(samv_schema *S, const samv_node *v)
 		return NULL;
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
-	regex *r = samv_arena_alloc(&S->doc->arena, sizeof *r);
-	if (!r || (S->nregex == S->capregex &&
-		   !(S->capregex = S->capregex ? S->capregex * 2 : 16,
-		     S->regexes = realloc(S->regexes, S->capregex * sizeof *S->regexes)))) {
+	regex **regexes = samv_grow(S->regexes, &S->capregex, sizeof *regexes, 16, S->nregex + 1);
+	if (regexes)
+		S->regexes = regexes;
+	regex *r = regexes ? samv_arena_alloc(&S->doc->arena, sizeof *r) : NULL;
+	if (!r) {
 		pcre2_code_free(re);
 		cerr(S, "out of memory");
 		return NULL;
@@ -473,10 +474,11 @@ static sch *compile(samv_schema *S, const samv_node *n)
 		cerr(S, "line %u: a schema must be an object or a boolean", n->line);
 		return NULL;
 	}
-	sch *s = samv_arena_alloc(&S->doc->arena, sizeof *s);
-	if (!s || (S->ncache == S->capcache &&
-		   !(S->capcache = S->capcache ? S->capcache * 2 : 32,
-		     S->cache = realloc(S->cache, S->capcache * sizeof *S->cache)))) {
+	cache_entry *cache = samv_grow(S->cache, &S->capcache, sizeof *cache, 32, S->ncache + 1);
+	if (cache)
+		S->cache = cache;
+	sch *s = cache ? samv_arena_alloc(&S->doc->arena, sizeof *s) : NULL;
+	if (!s) {
 		cerr(S, "out of memory");
 		return NULL;
 	}
@@ -565,14 +567,12 @@ static void add_error(vctx *c, const samv_node *at, const char *keyword, bool mi
 	samv_schema_errors *e = c->errs;
 	if (!e)
 		return;
-	if (e->count == e->cap) {
-		samv_schema_error *items = samv_grow(e->items, &e->cap, sizeof *items, 8);
-		if (!items) {
-			e->oom = 1;
-			return;
-		}
-		e->items = items;
+	samv_schema_error *items = samv_grow(e->items, &e->cap, sizeof *items, 8, e->count + 1);
+	if (!items) {
+		e->oom = 1;
+		return;
 	}
+	e->items = items;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = samv_vstrprintf(fmt, ap);

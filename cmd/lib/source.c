@@ -710,14 +710,10 @@ static int read_outcome(samv_diags *diags, bool *unreadable, const char *rel, in
 
 static int add_entry(lister *l, const char *rel, bool git, unsigned mode, const git_oid *id)
 {
-	if (l->count == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		entry *entries = realloc(l->entries, cap * sizeof *entries);
-		if (!entries)
-			return oom(l);
-		l->entries = entries;
-		l->cap = cap;
-	}
+	entry *entries = samv_grow(l->entries, &l->cap, sizeof *entries, 64, l->count + 1);
+	if (!entries)
+		return oom(l);
+	l->entries = entries;
 	entry *e = &l->entries[l->count];
 	*e = (entry){ .path = strdup(rel), .git = git, .mode = mode };
 	if (!e->path)
@@ -809,13 +805,10 @@ static int walk_dir(lister *l, const char *rel)
 			break;
 		if (e->d_name[0] == '.')
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **grown = realloc(names, cap * sizeof *grown);
-			if (!grown)
-				goto done;
-			names = grown;
-		}
+		char **grown = samv_grow(names, &cap, sizeof *grown, 32, n + 1);
+		if (!grown)
+			goto done;
+		names = grown;
 		names[n] = *rel ? samv_strprintf("%s/%s", rel, e->d_name) : strdup(e->d_name);
 		if (!names[n])
 			goto done;
@@ -1298,14 +1291,10 @@ static int collect(samv_file *f, size_t index, void *ctx)
 {
 	collector *c = ctx;
 	(void)index;
-	if (c->count == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		samv_file *files = realloc(c->files, cap * sizeof *files);
-		if (!files)
-			return 1;
-		c->files = files;
-		c->cap = cap;
-	}
+	samv_file *files = samv_grow(c->files, &c->cap, sizeof *files, 64, c->count + 1);
+	if (!files)
+		return 1;
+	c->files = files;
 	c->files[c->count++] = *f;
 	*f = (samv_file){ 0 };
 	return 0;

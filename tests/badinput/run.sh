@@ -162,22 +162,42 @@ if wanted scalar-15mb; then
 	check scalar-15mb 1 "rates.yaml:8:1: error: unknown field \`note\` [schema]"
 fi
 
+# The valid rates record padded with a comment to $1 bytes.
+padded_rates() {
+	rates > "$tmp/padded"
+	size=$(wc -c < "$tmp/padded")
+	{ cat "$tmp/padded"; printf '# '; head -c $(($1 - size - 3)) /dev/zero | tr '\0' x; printf '\n'; }
+	rm -f "$tmp/padded"
+}
+
 if wanted file-exactly-16mib; then
-	# The bound itself is allowed: a valid record padded with a comment to 16 MiB.
+	# The bound itself is allowed.
 	ledger file-exactly-16mib
-	rates > "$dir/rates.yaml"
-	size=$(wc -c < "$dir/rates.yaml")
-	{ printf '# '; head -c $((16777216 - size - 3)) /dev/zero | tr '\0' x; printf '\n'; } >> "$dir/rates.yaml"
+	padded_rates 16777216 > "$dir/rates.yaml"
 	check file-exactly-16mib 0 "0 errors, 0 warnings in 2 files"
 fi
 
 if wanted file-16mib-and-one; then
 	ledger file-16mib-and-one
-	rates > "$dir/rates.yaml"
-	size=$(wc -c < "$dir/rates.yaml")
-	{ printf '# '; head -c $((16777217 - size - 3)) /dev/zero | tr '\0' x; printf '\n'; } >> "$dir/rates.yaml"
+	padded_rates 16777217 > "$dir/rates.yaml"
 	check file-16mib-and-one 1 "rates.yaml:1:1: error: file is 16777217 bytes, larger than the 16 MiB a record file may have [yaml]"
 fi
+
+# Standard input (--stdin-filename) has the bound of a file, not of the buffer it is read
+# into (which doubles past 16 MiB).
+if wanted stdin-exactly-16mib; then
+	ledger stdin-exactly-16mib
+	padded_rates 16777216 > "$tmp/stdin"
+	check stdin-exactly-16mib 0 "0 errors, 0 warnings in 2 files" -- --stdin-filename rates.yaml - < "$tmp/stdin"
+fi
+
+if wanted stdin-16mib-and-one; then
+	ledger stdin-16mib-and-one
+	padded_rates 16777217 > "$tmp/stdin"
+	check stdin-16mib-and-one 2 "samv-check: standard input is larger than the 16 MiB a record file may have" \
+		-- --stdin-filename rates.yaml - < "$tmp/stdin"
+fi
+rm -f "$tmp/stdin"
 
 if wanted keys-200000-duplicate; then
 	# 200 000 keys, the last repeating the first: the duplicate check must not be quadratic.
