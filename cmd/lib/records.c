@@ -237,7 +237,9 @@ static void build_term(builder *b, samv_term *t, const samv_record *rec)
 	t->places = alloc(b, t->nplaces, sizeof *t->places);
 	for (size_t i = 0; t->places && i < t->nplaces; i++) {
 		const samv_node *p = item(offer, "places", i);
-		t->places[i] = (samv_offer_place){ p, str(p, "unit"), str(p, "program"), num(p, "places", 0) };
+		t->places[i] = (samv_offer_place){ .node = p, .unit = str(p, "unit"), .program = str(p, "program"),
+						   .specialization = str(p, "specialization"),
+						   .places = num(p, "places", 0) };
 	}
 	t->nplacements = count(r, "placements");
 	t->placements = alloc(b, t->nplacements, sizeof *t->placements);
@@ -416,6 +418,49 @@ const samv_member *samv_body_member(const samv_body *b, const char *id)
 	return NULL;
 }
 
+bool samv_same_specialization(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+const char *samv_fit_specialization(const samv_scope *line, const char *given)
+{
+	return line ? line->specialization : given;
+}
+
+/* SPEC § 3.6: a place or placement meets the scope lines of its unit and program. A
+ * specialization it gives picks the line that lists it; one it leaves out picks the line
+ * without one, else the lines' specialization when they all name the same. Among equal
+ * lines the first counts. */
+static samv_fit fit_of(const samv_agreement *a, const char *unit, const char *program,
+		       const char *given, const samv_scope **line)
+{
+	const samv_scope *first = NULL;
+	bool several = false;
+	*line = NULL;
+	for (size_t i = 0; a && unit && program && i < a->nscope; i++) {
+		const samv_scope *s = &a->scope[i];
+		if (strcmp(s->unit, unit) != 0 || strcmp(s->program, program) != 0)
+			continue;
+		if (samv_same_specialization(s->specialization, given)) {
+			*line = s;
+			return SAMV_FIT_LINE;
+		}
+		if (!first)
+			first = s;
+		else if (!samv_same_specialization(first->specialization, s->specialization))
+			several = true;
+	}
+	if (!first)
+		return SAMV_FIT_NONE;
+	if (given)
+		return SAMV_FIT_UNLISTED;
+	if (several)
+		return SAMV_FIT_AMBIGUOUS;
+	*line = first;
+	return SAMV_FIT_LINE;
+}
+
 /* A term's identity is "TERM/AGREEMENT" and the terms are sorted by it, so this is a
  * binary search: notice-missing asks for every agreement and every term it is in force,
  * which a scan of all term files made quadratic. Only valid term files are here, and
@@ -519,8 +564,18 @@ static void link(builder *b, samv_records *r)
 		a->party = samv_records_party(r, a->municipality);
 		a->rates = records_rates(r, a->rates_id);
 	}
-	for (size_t i = 0; i < r->nterms; i++)
-		r->terms[i].agreement = samv_records_agreement(r, r->terms[i].agreement_id);
+	for (size_t i = 0; i < r->nterms; i++) {
+		samv_term *t = &r->terms[i];
+		t->agreement = samv_records_agreement(r, t->agreement_id);
+		for (size_t k = 0; t->places && k < t->nplaces; k++) {
+			samv_offer_place *o = &t->places[k];
+			o->fit = fit_of(t->agreement, o->unit, o->program, o->specialization, &o->scope);
+		}
+		for (size_t k = 0; t->placements && k < t->nplacements; k++) {
+			samv_placement *p = &t->placements[k];
+			p->fit = fit_of(t->agreement, p->unit, p->program, p->specialization, &p->scope);
+		}
+	}
 	size_t listed = 0;
 	for (size_t i = 0; i < r->ninvoices; i++) {
 		samv_invoice *inv = &r->invoices[i];

@@ -77,6 +77,15 @@ typedef struct samv_scope {
 	int64_t students_per_year;
 } samv_scope;
 
+/* How a place or placement meets its agreement's scope (SPEC § 3.6): by unit and program,
+ * and by specialization where it gives one. */
+typedef enum samv_fit {
+	SAMV_FIT_NONE, /* no agreement, or its unit and program are not in the scope */
+	SAMV_FIT_LINE, /* it counts against one scope line */
+	SAMV_FIT_UNLISTED, /* its specialization is not one the scope lists for its unit and program */
+	SAMV_FIT_AMBIGUOUS, /* it gives none, and the scope lists several there */
+} samv_fit;
+
 typedef struct samv_dated {
 	const samv_node *node;
 	int year;
@@ -132,6 +141,8 @@ typedef struct samv_placement {
 	samv_status status;
 	samv_date withdrawn_on;
 	const char *withdrawn_by, *withdrawn_reason;
+	samv_fit fit;
+	const samv_scope *scope; /* the line it counts against when fit is SAMV_FIT_LINE */
 	/* The invoices that list it, in ledger order (one listing it twice is here twice): the
 	 * reports ask this of every placement, which a scan of all invoices made quadratic. */
 	const samv_invoice **invoices;
@@ -140,8 +151,10 @@ typedef struct samv_placement {
 
 typedef struct samv_offer_place {
 	const samv_node *node;
-	const char *unit, *program;
+	const char *unit, *program, *specialization;
 	int64_t places;
+	samv_fit fit;
+	const samv_scope *scope; /* as for a placement */
 } samv_offer_place;
 
 struct samv_term {
@@ -245,6 +258,11 @@ const samv_placement *samv_records_placement(const samv_records *r, const char *
 const samv_unit *samv_party_unit(const samv_party *p, const char *id);
 const samv_person *samv_party_person(const samv_party *p, const char *id);
 const samv_member *samv_body_member(const samv_body *b, const char *id);
+/* Both absent, or the same. */
+bool samv_same_specialization(const char *a, const char *b);
+/* The specialization a place or placement counts under: its scope line's, which it may
+ * leave out, else the one it gives (NULL for none). */
+const char *samv_fit_specialization(const samv_scope *line, const char *given);
 
 /* The term file of an agreement for a term, or NULL. */
 const samv_term *samv_records_term(const samv_records *r, const char *agreement, int year, bool autumn);

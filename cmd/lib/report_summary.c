@@ -13,9 +13,10 @@
  *   termination's `effective`, as the plan-missing and follow-up rules count), and any
  *   other agreement with placements or invoices that count in Y.
  * - Placed in Y: placements not withdrawn or cancelled whose `start` is in Y, per agreement,
- *   unit and program against the first scope line with that unit and program (the counting
- *   of the capacity rule). A unit and program outside the scope gets a row of its own with
- *   no agreed number. Student-weeks are those placements' paid days / 5: days * 2 tenths.
+ *   unit, program and specialization against the scope line they count against (records.h,
+ *   the counting of the capacity rule: a placement may leave out a specialization that the
+ *   scope names). One that meets no line, outside the scope or with a specialization that
+ *   picks none, gets a row of its own with no agreed number. Student-weeks are those placements' paid days / 5: days * 2 tenths.
  * - Compensation is per agreement and unit, not per program, because invoices are made per
  *   unit and term: computed = the pay lines of confirmed and completed placements of the
  *   terms VT Y and HT Y; invoiced = the stated totals of the invoices of those terms;
@@ -356,10 +357,11 @@ static int agr_cmp(const void *pa, const void *pb)
 	return c;
 }
 
-static prow *find_row(summary *s, size_t row0, const char *unit, const char *program)
+static prow *find_row(summary *s, size_t row0, const char *unit, const char *program, const char *spec)
 {
 	for (size_t i = row0; i < s->nrows; i++)
-		if (strcmp(s->rows[i].unit, unit) == 0 && strcmp(s->rows[i].program, program) == 0)
+		if (strcmp(s->rows[i].unit, unit) == 0 && strcmp(s->rows[i].program, program) == 0 &&
+		    samv_same_specialization(s->rows[i].spec, spec))
 			return &s->rows[i];
 	return NULL;
 }
@@ -391,7 +393,7 @@ static void gather_agreement(summary *s, agr_info *ai)
 	ai->row0 = s->nrows;
 	for (size_t i = 0; i < a->nscope; i++) {
 		const samv_scope *sc = &a->scope[i];
-		if (sc->unit && sc->program && !find_row(s, ai->row0, sc->unit, sc->program))
+		if (sc->unit && sc->program && !find_row(s, ai->row0, sc->unit, sc->program, sc->specialization))
 			if (!add_row(s, a, sc->unit, sc->program, sc->specialization, sc->students_per_year))
 				return;
 	}
@@ -401,8 +403,9 @@ static void gather_agreement(summary *s, agr_info *ai)
 			const samv_placement *p = &t->placements[k];
 			if (!placed_in(s, p))
 				continue;
-			prow *r = find_row(s, ai->row0, p->unit, p->program);
-			if (!r && !(r = add_row(s, a, p->unit, p->program, p->specialization, -1)))
+			const char *spec = samv_fit_specialization(p->scope, p->specialization);
+			prow *r = find_row(s, ai->row0, p->unit, p->program, spec);
+			if (!r && !(r = add_row(s, a, p->unit, p->program, spec, -1)))
 				return;
 			r->placed++;
 			r->days += samv_pay_placement(p, a->rates).days;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "deadlines.h"
 #include "i18n.h"
 #include "pay.h"
@@ -20,9 +21,16 @@ static bool counts(const samv_placement *p)
 
 /* A placement at a unit its agreement's party does not have is the ref rule's finding;
  * the scope and capacity rules stay quiet about it. */
-static bool known_unit(const samv_term *t, const samv_placement *p)
+static bool known_unit(const samv_term *t, const char *unit)
 {
-	return t->agreement && samv_party_unit(t->agreement->party, p->unit) != NULL;
+	return t->agreement && samv_party_unit(t->agreement->party, unit) != NULL;
+}
+
+/* A place or placement whose specialization picks no scope line is placement-scope's
+ * finding: capacity cannot tell which seat it is, nor what an offer holding one is for. */
+static bool readable(samv_fit fit)
+{
+	return fit == SAMV_FIT_NONE || fit == SAMV_FIT_LINE;
 }
 
 static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
@@ -86,22 +94,96 @@ static void placement_days(const samv_rule_ctx *c, const samv_term *t, const sam
 				 p->days, samv_rule_date(p->start).s, samv_rule_date(p->end).s, weekdays);
 }
 
+/* The specializations the scope lists for a unit and program, each once, in its order:
+ * "'vård av äldre', 'psykiatrisk vård'", and how many; NULL when it lists none. */
+static char *specializations_of(const samv_rule_ctx *c, const samv_agreement *a, const char *unit,
+				const char *program, size_t *n)
+{
+	*n = 0;
+	samv_buf b = { 0 };
+	for (size_t i = 0; i < a->nscope; i++) {
+		const samv_scope *s = &a->scope[i];
+		bool seen = !s->specialization || strcmp(s->unit, unit) != 0 || strcmp(s->program, program) != 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(a->scope[k].unit, unit) == 0 && strcmp(a->scope[k].program, program) == 0 &&
+			       samv_same_specialization(a->scope[k].specialization, s->specialization);
+		if (!seen)
+			samv_buf_printf(&b, "%s'%s'", (*n)++ ? ", " : "", s->specialization);
+	}
+	if (b.oom) {
+		c->diags->oom = 1;
+		samv_buf_free(&b);
+	}
+	return b.data;
+}
+
+static void relate_scope(const samv_rule_ctx *c, const samv_agreement *a)
+{
+	/* TRANSLATORS: an agreement's id. */
+	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), _("the scope of '%s'"), a->id);
+}
+
+/* A place's or placement's unit and program are in the scope, but its specialization, given
+ * or left out, picks none of their lines (SPEC § 3.6). */
+static void specialization_scope(const samv_rule_ctx *c, const samv_term *t, const samv_node *entry,
+				 samv_fit fit, const char *unit, const char *program, const char *given)
+{
+	const samv_agreement *a = t->agreement;
+	if (readable(fit) || !known_unit(t, unit))
+		return;
+	size_t n;
+	char *listed = specializations_of(c, a, unit, program, &n);
+	if (n && !listed)
+		return; /* out of memory, marked */
+	if (fit == SAMV_FIT_AMBIGUOUS)
+		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "program"),
+				 /* TRANSLATORS: a `program` as written (specialist-nursing), a unit's id,
+				    an agreement's id, then the specializations of its scope there, each
+				    quoted: 'vård av äldre', 'psykiatrisk vård'. */
+				 _("%s at unit '%s' matches several specializations in the scope of agreement "
+				   "'%s': %s; say which with `specialization`"),
+				 program, unit, a->id, listed);
+	else if (listed)
+		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "specialization"),
+				 /* TRANSLATORS: the specialization given, an agreement's id, a `program`
+				    as written (specialist-nursing), a unit's id, then the specializations
+				    of the scope there, each quoted: 'vård av äldre', 'psykiatrisk vård'
+				    (their number decides the plural). */
+				 samv_msgn("specialization '%s' is not in the scope of agreement '%s', which lists %s "
+					   "at unit '%s' with %s: write that one, or add it to the agreement's `scope`",
+					   "specialization '%s' is not in the scope of agreement '%s', which lists %s "
+					   "at unit '%s' with %s: write one of those, or add it to the agreement's "
+					   "`scope`",
+					   (uint64_t)n),
+				 given, a->id, program, unit, listed);
+	else
+		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "specialization"),
+				 /* TRANSLATORS: the specialization given, an agreement's id, a `program`
+				    as written (nursing), then a unit's id. */
+				 _("specialization '%s' is not in the scope of agreement '%s', which lists %s at "
+				   "unit '%s' without one: remove `specialization`, or add it to the "
+				   "agreement's `scope`"),
+				 given, a->id, program, unit);
+	free(listed);
+	relate_scope(c, a);
+}
+
 static void placement_scope(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
 {
 	const samv_agreement *a = t->agreement;
-	if (!a || !p->unit || !p->program || !known_unit(t, p))
+	if (!a || !p->unit || !p->program || !known_unit(t, p->unit))
 		return;
-	for (size_t i = 0; i < a->nscope; i++)
-		if (strcmp(a->scope[i].unit, p->unit) == 0 && strcmp(a->scope[i].program, p->program) == 0)
-			return;
+	if (p->fit != SAMV_FIT_NONE) {
+		specialization_scope(c, t, p->node, p->fit, p->unit, p->program, p->specialization);
+		return;
+	}
 	samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(p->node, "unit"),
 			 /* TRANSLATORS: a placement's id, its `program` as written (sjukskoterska), its
 			    unit's id, then the agreement's id. */
 			 _("placement '%s' is %s at unit '%s', which is not in the scope of agreement '%s': "
 			   "add it to the agreement's `scope` or place the student elsewhere"),
 			 p->id, p->program, p->unit, a->id);
-	/* TRANSLATORS: an agreement's id. */
-	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), _("the scope of '%s'"), a->id);
+	relate_scope(c, a);
 }
 
 /* A placement outside its term: each names the placement, the day it starts or ends, the
@@ -310,25 +392,27 @@ static void *per_placement(const samv_rule_ctx *c, size_t size)
 /* ---- capacity ---- */
 
 /* A placement that counts against a line of its agreement's scope in a calendar year.
- * Placements whose unit and program are not in the scope are placement-scope's finding
- * and count against nothing here. */
+ * Placements that meet no line (placement-scope's finding) count against nothing here. */
 typedef struct seat {
 	const samv_placement *p;
 	const samv_scope *scope;
 	int year;
 } seat;
 
-static const samv_scope *scope_of(const samv_agreement *a, const char *unit, const char *program)
+/* A program as written with the specialization it counts under, for the capacity
+ * messages: "specialist-nursing (vård av äldre)". NULL when out of memory. */
+static char *seat_name(const samv_rule_ctx *c, const char *program, const char *specialization)
 {
-	for (size_t i = 0; a && i < a->nscope; i++)
-		if (strcmp(a->scope[i].unit, unit) == 0 && strcmp(a->scope[i].program, program) == 0)
-			return &a->scope[i];
-	return NULL;
+	char *name = specialization ? samv_strprintf("%s (%s)", program, specialization)
+				    : samv_strprintf("%s", program);
+	if (!name)
+		c->diags->oom = 1;
+	return name;
 }
 
-/* Grouped by the scope line itself (one agreement, unit and program) rather than by its
- * three names: comparing pointers keeps the sort of every placement of the ledger from
- * chasing strings all over memory. Within a group: by start, then reference. */
+/* Grouped by the scope line itself (one agreement, unit, program and specialization)
+ * rather than by its names: comparing pointers keeps the sort of every placement of the
+ * ledger from chasing strings all over memory. Within a group: by start, then reference. */
 static int seat_cmp(const void *pa, const void *pb)
 {
 	const seat *a = pa, *b = pb;
@@ -359,13 +443,10 @@ static void capacity_per_year(const samv_rule_ctx *c)
 		for (size_t k = 0; k < r->terms[i].nplacements; k++) {
 			const samv_placement *p = &r->terms[i].placements[k];
 			int y, m, d;
-			if (!counts(p) || p->start == SAMV_NO_DATE || !p->unit || !p->program || !p->term->agreement)
-				continue;
-			const samv_scope *s = scope_of(p->term->agreement, p->unit, p->program);
-			if (!s)
+			if (!counts(p) || p->start == SAMV_NO_DATE || !p->scope)
 				continue;
 			samv_date_to_ymd(p->start, &y, &m, &d);
-			seats[n++] = (seat){ p, s, y };
+			seats[n++] = (seat){ p, p->scope, y };
 		}
 	qsort(seats, n, sizeof *seats, seat_cmp);
 	for (size_t i = 0; i < n;) {
@@ -374,70 +455,92 @@ static void capacity_per_year(const samv_rule_ctx *c)
 			j++;
 		const samv_agreement *a = seats[i].p->term->agreement;
 		const samv_scope *s = seats[i].scope;
-		if ((int64_t)(j - i) > s->students_per_year) {
+		char *name = (int64_t)(j - i) > s->students_per_year ? seat_name(c, s->program, s->specialization)
+								     : NULL;
+		if (name) {
 			const samv_placement *over = seats[i + (size_t)s->students_per_year].p;
 			samv_rule_report(c, "capacity", over->term->rec, samv_rule_at(over->node, "start"),
 					 /* TRANSLATORS: the number of students, their `program` as written
-					    (sjukskoterska), a unit's id, a year, the number a year the
+					    (sjukskoterska) with its specialization in brackets where the
+					    scope names one, a unit's id, a year, the number a year the
 					    agreement allows, the agreement's id, then a placement's id. */
 					 samv_msgn("%zu %s student starts at unit '%s' in %d, more than the %lld a year "
 						   "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
 						   "%zu %s students start at unit '%s' in %d, more than the %lld a year "
 						   "agreed in '%s' (§ 4.1); placement '%s' is the first beyond it",
 						   j - i),
-					 j - i, seats[i].p->program, seats[i].p->unit, seats[i].year,
-					 (long long)s->students_per_year, a->id, over->id);
+					 j - i, name, s->unit, seats[i].year, (long long)s->students_per_year, a->id,
+					 over->id);
 			samv_rule_relate(c, a->rec, s->node,
-					 /* TRANSLATORS: a `program` as written, then a unit's id. */
-					 _("students_per_year of '%s' at '%s'"), s->program, s->unit);
+					 /* TRANSLATORS: a `program` as written, as in the message before,
+					    then a unit's id. */
+					 _("students_per_year of '%s' at '%s'"), name, s->unit);
+			free(name);
 		}
 		i = j;
 	}
 	free(seats);
 }
 
+/* The same seat of the offer: unit, program and the specialization it counts under. */
 static bool same_seat(const samv_placement *a, const samv_placement *b)
 {
-	return counts(b) && b->unit && b->program && strcmp(a->unit, b->unit) == 0 &&
-	       strcmp(a->program, b->program) == 0;
+	return counts(b) && readable(b->fit) && b->unit && b->program && strcmp(a->unit, b->unit) == 0 &&
+	       strcmp(a->program, b->program) == 0 &&
+	       samv_same_specialization(samv_fit_specialization(a->scope, a->specialization),
+					samv_fit_specialization(b->scope, b->specialization));
 }
 
-/* Placements of a unit and program beyond the term's offer: reported at the first one
- * past the offered places, once per unit and program. */
+/* Placements of a seat beyond the term's offer: reported at the first one past the offered
+ * places, once per seat. An offer of the unit and program that placement-scope finds no
+ * line for says nothing about how many there are of which, so it is left alone. */
 static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 {
 	if (t->offer == SAMV_NO_DATE)
 		return;
 	for (size_t i = 0; i < t->nplacements; i++) {
 		const samv_placement *p = &t->placements[i];
-		if (!counts(p) || !p->unit || !p->program || !known_unit(t, p))
+		if (!counts(p) || !readable(p->fit) || !p->unit || !p->program || !known_unit(t, p->unit))
 			continue;
 		bool first = true;
 		for (size_t k = 0; k < i && first; k++)
 			first = !same_seat(p, &t->placements[k]);
 		if (!first)
 			continue;
+		const char *specialization = samv_fit_specialization(p->scope, p->specialization);
 		int64_t offered = 0;
 		const samv_offer_place *place = NULL;
-		for (size_t k = 0; k < t->nplaces; k++)
-			if (strcmp(t->places[k].unit, p->unit) == 0 && strcmp(t->places[k].program, p->program) == 0) {
-				offered += t->places[k].places;
-				place = &t->places[k];
+		bool unread = false;
+		for (size_t k = 0; k < t->nplaces; k++) {
+			const samv_offer_place *o = &t->places[k];
+			if (strcmp(o->unit, p->unit) != 0 || strcmp(o->program, p->program) != 0)
+				continue;
+			if (!readable(o->fit))
+				unread = true;
+			else if (samv_same_specialization(specialization,
+							  samv_fit_specialization(o->scope, o->specialization))) {
+				offered += o->places;
+				place = o;
 			}
+		}
+		if (unread)
+			continue;
 		int64_t taken = 0;
 		const samv_placement *beyond = NULL;
 		for (size_t k = i; k < t->nplacements; k++)
 			if (same_seat(p, &t->placements[k]) && ++taken == offered + 1)
 				beyond = &t->placements[k];
-		if (!beyond)
+		char *name = beyond ? seat_name(c, p->program, specialization) : NULL;
+		if (!name)
 			continue;
 		/* With places offered there are more placements than one; with none, the number of
 		 * places is 0, said in the plural. So one count decides each sentence's words. */
 		const char *message =
 			offered > 0
 				/* TRANSLATORS: the number of placements (2 or more), their `program` as
-				   written, a unit's id, a term (2025-HT), the number of places offered
-				   (which decides the plural), then a placement's id. */
+				   written with its specialization in brackets where the scope or the
+				   placements name one, a unit's id, a term (2025-HT), the number of
+				   places offered (which decides the plural), then a placement's id. */
 				? samv_msgn("%lld %s placements at unit '%s' in %s, but the offer gave %lld place; "
 					    "placement '%s' is the first beyond it: record the larger offer, or move a "
 					    "student",
@@ -455,11 +558,13 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 					    "student",
 					    (uint64_t)taken);
 		samv_rule_report(c, "capacity", t->rec, samv_rule_at(beyond->node, "unit"), message,
-				 (long long)taken, p->program, p->unit, t->term, (long long)offered, beyond->id);
+				 (long long)taken, name, p->unit, t->term, (long long)offered, beyond->id);
 		if (place)
 			samv_rule_relate(c, t->rec, place->node,
-					 /* TRANSLATORS: a `program` as written, then a unit's id. */
-					 _("the offer for %s at '%s'"), p->program, p->unit);
+					 /* TRANSLATORS: a `program` as written, as in the message before,
+					    then a unit's id. */
+					 _("the offer for %s at '%s'"), name, p->unit);
+		free(name);
 	}
 }
 
@@ -521,6 +626,10 @@ void samv_rules_terms(const samv_rule_ctx *c)
 	for (size_t i = 0; i < r->nterms; i++) {
 		const samv_term *t = &r->terms[i];
 		notice_and_offer_late(c, t);
+		for (size_t k = 0; k < t->nplaces; k++) {
+			const samv_offer_place *o = &t->places[k];
+			specialization_scope(c, t, o->node, o->fit, o->unit, o->program, o->specialization);
+		}
 		capacity_per_offer(c, t);
 		for (size_t k = 0; k < t->nplacements; k++) {
 			const samv_placement *p = &t->placements[k];
