@@ -62,7 +62,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo install install-hooks clean deps unit e2e hooktest cachetest suite peppol mantest outtest po potest
+.PHONY: all check demo install install-hooks clean deps unit e2e hooktest cachetest suite peppol mantest obligationstest outtest po potest
 all: deps $(CMDS)
 
 deps:
@@ -145,6 +145,10 @@ outtest: all
 mantest: all
 	$(Q)sh tests/man/run.sh $(BUILD)
 
+# The check and the deadlines report agree on every obligation, at several dates.
+obligationstest: all
+	$(Q)sh tests/obligations/run.sh $(BUILD)
+
 # Every e-invoice samv writes, for ledger/ and the fixtures, against the official PEPPOL
 # rules (skipped with one line where the kit in PEPPOL_KIT is absent).
 peppol: all
@@ -166,6 +170,7 @@ check: all
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory suite
 	$(Q)$(MAKE) --no-print-directory e2e
+	$(Q)$(MAKE) --no-print-directory obligationstest
 	$(Q)$(MAKE) --no-print-directory hooktest
 	$(Q)$(MAKE) --no-print-directory cachetest
 	$(Q)$(MAKE) --no-print-directory mantest

@@ -14,6 +14,9 @@
 
 typedef int32_t samv_date;
 
+/* An absent date (a record that gives none): below every date a record can write. */
+#define SAMV_NO_DATE INT32_MIN
+
 /* The years a record can write, 0001 to 9999. Functions that compute a date saturate at
  * these bounds, so no input (a notice of two billion months) can overflow, and every date
  * they return fits the 10 characters of samv_date_format. */

@@ -21,8 +21,6 @@
 #include "model.h"
 #include "money.h"
 
-#define SAMV_NO_DATE INT32_MIN
-
 typedef struct samv_training {
 	const char *course; /* web-intro | hp-7.5 | other */
 	samv_date completed;
