@@ -88,7 +88,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 .PHONY: all check demo install install-hooks clean deps need-build need-tests unit e2e hooktest cachetest \
-	suite peppol mantest outtest maketest po potest
+	suite peppol mantest obligationstest outtest maketest po potest
 all: $(CMDS)
 
 deps:
@@ -189,6 +189,10 @@ mantest: all
 maketest:
 	$(Q)sh tests/make/run.sh
 
+# The check and the deadlines report agree on every obligation, at several dates.
+obligationstest: all
+	$(Q)sh tests/obligations/run.sh $(BUILD)
+
 # Every e-invoice samv writes, for ledger/ and the fixtures, against the official PEPPOL
 # rules (skipped with one line where the kit in PEPPOL_KIT is absent).
 peppol: all
@@ -213,6 +217,7 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory suite
 	$(Q)$(MAKE) --no-print-directory e2e
+	$(Q)$(MAKE) --no-print-directory obligationstest
 	$(Q)$(MAKE) --no-print-directory hooktest
 	$(Q)$(MAKE) --no-print-directory cachetest
 	$(Q)$(MAKE) --no-print-directory mantest

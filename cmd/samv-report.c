@@ -41,7 +41,7 @@ static const char *const usage = N_(
 	"                                       the yearly follow-up (html, md, csv, json)\n"
 	"  protocol ID|FILE                     a meeting's protocol (md, html)\n"
 	"  actions                              every action point, open ones first (md, html)\n"
-	"  deadlines [--from DATE] [--to DATE]  every deadline, done and due (md, html, ics)\n"
+	"  deadlines [--from DATE] [--to DATE]  every deadline, done and due (md, html, ics, json)\n"
 	"  site --out DIR                       all of the above with an index page\n"
 	"\n"
 	"Options:\n"
@@ -405,6 +405,7 @@ static int run(const options *o)
 {
 	samv_session s;
 	samv_records *records = NULL;
+	samv_obligations *obligations = NULL;
 	stdout_sink sink = { NULL, 0 };
 	out_dir out = { o->out, NULL, 0, 0 };
 	char *err = NULL, *commit = NULL;
@@ -415,7 +416,8 @@ static int run(const options *o)
 
 	if (samv_session_open(&s, &so, &err))
 		goto done;
-	if (samv_source_describe(s.src, &commit, &modified) || samv_records_build(&records, s.ledger)) {
+	if (samv_source_describe(s.src, &commit, &modified) || samv_records_build(&records, s.ledger) ||
+	    samv_obligations_build(&obligations, records, s.cfg.today, s.cfg.protocol_adjust_days)) {
 		err = samv_strprintf("%s", _("cannot read the ledger's git state, or out of memory"));
 		goto done;
 	}
@@ -423,7 +425,7 @@ static int run(const options *o)
 	if (samv_source_commit_time(s.src, &commit_time) != 0)
 		commit_time = -1;
 	samv_diags_sort(&s.diags);
-	samv_report_ctx ctx = { s.ledger, records, &s.cfg, &s.diags, commit, modified, commit_time,
+	samv_report_ctx ctx = { s.ledger, records, obligations, &s.cfg, &s.diags, commit, modified, commit_time,
 				samv_catalog_find(o->lang) };
 	samv_emitter e = o->out ? (samv_emitter){ emit_file, &out } : (samv_emitter){ emit_stdout, &sink };
 	status = dispatch(o, &ctx, &e, &err);
@@ -446,6 +448,7 @@ done:
 	}
 	free(sink.files);
 	out_abort(&out, 0);
+	samv_obligations_free(obligations);
 	samv_records_free(records);
 	samv_session_close(&s);
 	return status;

@@ -3,8 +3,6 @@
  */
 #include "deadlines.h"
 
-#include "records.h"
-
 samv_date samv_deadline_notice(int year, bool autumn)
 {
 	return autumn ? samv_date_from_ymd(year, 3, 15) : samv_date_from_ymd(year - 1, 9, 15);
@@ -38,18 +36,4 @@ samv_date samv_term_first_day(int year, bool autumn)
 samv_date samv_term_last_day(int year, bool autumn)
 {
 	return autumn ? samv_date_from_ymd(year + 1, 1, 31) : samv_date_from_ymd(year, 6, 30);
-}
-
-samv_date samv_invoice_deadline(const samv_invoice *inv)
-{
-	int year;
-	bool autumn;
-	if (!samv_term_parse(inv->term, &year, &autumn))
-		return SAMV_NO_DATE;
-	samv_date latest = SAMV_NO_DATE;
-	for (size_t i = 0; inv->placements && i < inv->nplacements; i++)
-		if (inv->placements[i] && inv->placements[i]->end != SAMV_NO_DATE &&
-		    (latest == SAMV_NO_DATE || inv->placements[i]->end > latest))
-			latest = inv->placements[i]->end;
-	return samv_deadline_invoice(year, autumn, latest);
 }

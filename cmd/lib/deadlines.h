@@ -20,9 +20,6 @@ samv_date samv_deadline_offer(int year, bool autumn);
 /* latest_end: the latest end of the placements concerned (SAMV_NO_DATE for none). */
 samv_date samv_deadline_invoice(int year, bool autumn, samv_date latest_end);
 samv_date samv_deadline_follow_up(int year);
-/* A recorded invoice's deadline: from its term and the latest end of its placements. */
-struct samv_invoice;
-samv_date samv_invoice_deadline(const struct samv_invoice *inv);
 /* First and last day of a term: VT 1 Jan-30 Jun, HT 1 Jul-31 Jan of the next year. */
 samv_date samv_term_first_day(int year, bool autumn);
 samv_date samv_term_last_day(int year, bool autumn);

@@ -47,6 +47,12 @@ int samv_kind_from_name(const char *name)
 	return -1;
 }
 
+const samv_node *samv_record_key_or_id(const samv_record *rec, const char *key)
+{
+	const samv_pair *p = samv_node_get_pair(rec->root, key);
+	return p ? &p->key : rec->id_node;
+}
+
 const char *samv_field_str(const samv_node *map, const char *key)
 {
 	return samv_node_str(samv_node_get(map, key));

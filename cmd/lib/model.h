@@ -47,6 +47,10 @@ typedef struct samv_record {
 	bool valid; /* passed its kind's schema */
 } samv_record;
 
+/* The key of a record's field (`plans:`), or the record's id when the field is absent:
+ * where a finding about something missing points. */
+const samv_node *samv_record_key_or_id(const samv_record *rec, const char *key);
+
 /* Threads samv_ledger_load may load files on (SAMV_THREADS is clamped to it). */
 #define SAMV_LOAD_MAX_THREADS 8
 

@@ -269,6 +269,12 @@ samv_pair *samv_node_get_pair(const samv_node *map, const char *key)
 	return NULL;
 }
 
+const samv_node *samv_node_at(const samv_node *map, const char *key)
+{
+	const samv_pair *p = samv_node_get_pair(map, key);
+	return p ? &p->value : map;
+}
+
 samv_node *samv_node_get(const samv_node *map, const char *key)
 {
 	samv_pair *p = samv_node_get_pair(map, key);

@@ -156,6 +156,9 @@ void samv_store_seal(samv_store *store);
 /* Lookup helpers. They return NULL when node is not a mapping or the key is absent. */
 samv_node *samv_node_get(const samv_node *map, const char *key);
 samv_pair *samv_node_get_pair(const samv_node *map, const char *key);
+/* The value of a field, or the map itself when the field is absent: where a finding about
+ * the field points. */
+const samv_node *samv_node_at(const samv_node *map, const char *key);
 const char *samv_node_str(const samv_node *n); /* text of a string node, else NULL */
 bool samv_node_is(const samv_node *n, samv_node_kind kind);
 const char *samv_node_kind_name(samv_node_kind kind); /* "string", "mapping", ... */

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "i18n.h"
+#include "obligations.h"
 #include "records.h"
 #include "rules.h"
 
@@ -29,6 +30,7 @@ typedef struct samv_emitter {
 typedef struct samv_report_ctx {
 	const samv_ledger *ledger;
 	const samv_records *records;
+	const samv_obligations *obligations; /* of the records, as of cfg->today */
 	const samv_rules_config *cfg; /* cfg->today is "today" */
 	const samv_diags *findings; /* the check's findings, severities set */
 	const char *commit; /* 40 hex digits, or NULL outside git */
@@ -51,6 +53,12 @@ const char *samv_trp(const samv_report_ctx *c, const char *context, const char *
 /* The same for words that depend on a count. */
 const char *samv_trn(const samv_report_ctx *c, const char *one, const char *many, uint64_t n)
 	SAMV_FORMAT_ARG(2) SAMV_FORMAT_ARG(3);
+/* JSON values: a string literal or null; "YYYY-MM-DD" or null for SAMV_NO_DATE. */
+void samv_report_json_str(samv_buf *b, const char *s);
+void samv_report_json_date(samv_buf *b, samv_date d);
+/* The end of a report's JSON after its list of n items: the list closed, then "errors",
+ * "commit" and "modified", and the top-level object closed. */
+void samv_report_json_end(const samv_report_ctx *c, samv_buf *b, size_t n);
 /* Errors and warnings among the findings. */
 size_t samv_report_errors(const samv_report_ctx *c);
 /* One line saying what the report was made from, e.g. "Genererad från commit 1a2b3c4d5e6f

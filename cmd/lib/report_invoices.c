@@ -753,25 +753,6 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 
 /* ---- JSON ---- */
 
-static void json_date(samv_buf *b, samv_date d)
-{
-	if (d == SAMV_NO_DATE) {
-		samv_buf_puts(b, "null");
-		return;
-	}
-	samv_buf_puts(b, "\"");
-	samv_buf_date(b, d);
-	samv_buf_puts(b, "\"");
-}
-
-static void json_str(samv_buf *b, const char *s)
-{
-	if (s)
-		samv_buf_json(b, s);
-	else
-		samv_buf_puts(b, "null");
-}
-
 static void render_json(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
 	samv_buf_puts(b, "{\n  \"invoices\": [");
@@ -787,9 +768,9 @@ static void render_json(const samv_report_ctx *c, const char *term, const bases 
 		samv_buf_puts(b, ",\n      \"number\": ");
 		samv_buf_json(b, x->number);
 		samv_buf_puts(b, ",\n      \"issued\": ");
-		json_date(b, x->issued);
+		samv_report_json_date(b, x->issued);
 		samv_buf_puts(b, ",\n      \"due\": ");
-		json_date(b, x->due);
+		samv_report_json_date(b, x->due);
 		samv_buf_puts(b, ",\n      \"lines\": [");
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
@@ -797,11 +778,11 @@ static void render_json(const samv_report_ctx *c, const char *term, const bases 
 			samv_buf_puts(b, "\"placement\": ");
 			samv_buf_json(b, l->p->ref);
 			samv_buf_puts(b, ", \"student\": ");
-			json_str(b, l->p->student);
+			samv_report_json_str(b, l->p->student);
 			samv_buf_puts(b, ", \"start\": ");
-			json_date(b, l->p->start);
+			samv_report_json_date(b, l->p->start);
 			samv_buf_puts(b, ", \"end\": ");
-			json_date(b, l->p->end);
+			samv_report_json_date(b, l->p->end);
 			samv_buf_printf(b, ", \"days\": %d, \"amount_ore\": %lld}", (int)l->pay.days,
 					(long long)l->pay.amount);
 		}
@@ -809,33 +790,30 @@ static void render_json(const samv_report_ctx *c, const char *term, const bases 
 				x->nlines ? "\n      " : "", (long long)x->total, x->invoice ? "false" : "true");
 		samv_buf_json(b, x->party->id);
 		samv_buf_puts(b, ",\n      \"agreement\": ");
-		json_str(b, x->agreement ? x->agreement->id : NULL);
+		samv_report_json_str(b, x->agreement ? x->agreement->id : NULL);
 		samv_buf_puts(b, ",\n      \"period\": {\"start\": ");
-		json_date(b, x->first);
+		samv_report_json_date(b, x->first);
 		samv_buf_puts(b, ", \"end\": ");
-		json_date(b, x->last);
+		samv_report_json_date(b, x->last);
 		samv_buf_puts(b, "},\n      \"seller\": {\"name\": ");
-		json_str(b, x->unit->name);
+		samv_report_json_str(b, x->unit->name);
 		samv_buf_puts(b, ", \"org_number\": ");
-		json_str(b, x->org_number);
+		samv_report_json_str(b, x->org_number);
 		samv_buf_puts(b, ", \"contact\": ");
-		json_str(b, x->unit->contact_name);
+		samv_report_json_str(b, x->unit->contact_name);
 		samv_buf_puts(b, ", \"phone\": ");
-		json_str(b, x->unit->contact_phone);
+		samv_report_json_str(b, x->unit->contact_phone);
 		samv_buf_puts(b, ", \"email\": ");
-		json_str(b, x->unit->contact_email);
+		samv_report_json_str(b, x->unit->contact_email);
 		samv_buf_printf(b, ", \"%s\": ", x->unit->bankgiro ? "bankgiro" : "plusgiro");
-		json_str(b, giro_number(x->unit));
+		samv_report_json_str(b, giro_number(x->unit));
 		samv_buf_puts(b, "},\n      \"buyer\": {\"name\": ");
-		json_str(b, x->university->name);
+		samv_report_json_str(b, x->university->name);
 		samv_buf_puts(b, ", \"org_number\": ");
-		json_str(b, x->university->org_number);
+		samv_report_json_str(b, x->university->org_number);
 		samv_buf_puts(b, "},\n      \"vat\": \"exempt\"\n    }");
 	}
-	samv_buf_printf(b, "%s],\n  \"errors\": %zu,\n  \"commit\": ", bs->n ? "\n  " : "",
-			samv_report_errors(c));
-	json_str(b, c->commit);
-	samv_buf_printf(b, ",\n  \"modified\": %s\n}\n", c->modified ? "true" : "false");
+	samv_report_json_end(c, b, bs->n);
 }
 
 /* ---- UBL 2.1, PEPPOL BIS Billing 3.0 ---- */

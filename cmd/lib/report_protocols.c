@@ -828,30 +828,24 @@ int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv
 
 /* ---- deadlines ---- */
 
-typedef enum dl_kind {
-	DL_NOTICE,
-	DL_OFFER,
-	DL_PLAN,
-	DL_PLACEMENT_WITHDRAWAL,
-	DL_INVOICING,
-	DL_PAYMENT,
-	DL_FOLLOW_UP,
-	DL_TERMINATION,
-	DL_INTENT_WITHDRAWAL,
-	DL_ADJUSTMENT
-} dl_kind;
+/* The rows are the obligations of obligations.h, each with the rule that reports it, so
+ * that every row marked late, missing or waiting is a finding of samv-check in the same
+ * file and every deadline finding is such a row. */
 
-typedef enum dl_status { DL_DONE, DL_LATE, DL_MISSING, DL_UPCOMING } dl_status;
+typedef enum dl_status { DL_DONE, DL_LATE, DL_MISSING, DL_WAITING, DL_UPCOMING } dl_status;
+
+#define DL_STATUSES 5
 
 typedef struct deadline {
 	samv_date date;
-	dl_kind kind;
+	samv_obligation_kind kind;
 	dl_status status;
 	samv_date done; /* when it was done, or SAMV_NO_DATE */
 	char *uid; /* "notice-2025-VT-nacka-ki", without "@samv" */
 	char *what, *subject; /* in the report's language */
 	char *note; /* more on the status, or NULL */
 	const char *file; /* the record that holds it, or should */
+	const char *rule; /* the rule that reports it, or NULL */
 } deadline;
 
 typedef struct dl_list {
@@ -862,22 +856,29 @@ typedef struct dl_list {
 	bool oom;
 } dl_list;
 
-/* Done on or before the deadline is done, after it late; nothing done is missing once the
- * deadline has passed ("after D" is later than D, SPEC § 3.9) and upcoming until then. */
-static dl_status judge(samv_date deadline_on, samv_date done, samv_date today)
+static dl_status row_status(samv_obligation_status s)
 {
-	if (done != SAMV_NO_DATE)
-		return done <= deadline_on ? DL_DONE : DL_LATE;
-	return today > deadline_on ? DL_MISSING : DL_UPCOMING;
+	switch (s) {
+	case SAMV_OBL_DONE:
+		return DL_DONE;
+	case SAMV_OBL_LATE:
+		return DL_LATE;
+	case SAMV_OBL_MISSING:
+		return DL_MISSING;
+	case SAMV_OBL_WAITING:
+		return DL_WAITING;
+	case SAMV_OBL_DUE:
+		break;
+	}
+	return DL_UPCOMING;
 }
 
 /* Take ownership of uid, what, subject and note (NULL for none). A NULL uid, what or
  * subject means an allocation failed. */
-static void dl_push(dl_list *l, samv_date date, dl_kind kind, dl_status status, samv_date done,
-		    const char *file, char *uid, char *what, char *subject, char *note)
+static void dl_push(dl_list *l, const samv_obligation *ob, char *uid, char *what, char *subject, char *note)
 {
-	bool keep = date != SAMV_NO_DATE && (l->from == SAMV_NO_DATE || date >= l->from) &&
-		    (l->to == SAMV_NO_DATE || date <= l->to);
+	bool keep = ob->due != SAMV_NO_DATE && (l->from == SAMV_NO_DATE || ob->due >= l->from) &&
+		    (l->to == SAMV_NO_DATE || ob->due <= l->to);
 	if (!uid || !what || !subject)
 		l->oom = true;
 	if (keep && !l->oom) {
@@ -899,7 +900,8 @@ static void dl_push(dl_list *l, samv_date date, dl_kind kind, dl_status status, 
 	for (char *s = uid; *s; s++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.", *s))
 			*s = '-';
-	l->items[l->n++] = (deadline){ date, kind, status, done, uid, what, subject, note, file };
+	l->items[l->n++] = (deadline){ ob->due, ob->kind, row_status(ob->status), ob->done, uid, what,
+				       subject, note, ob->rec->doc->path, ob->rule };
 }
 
 static void dl_free(dl_list *l)
@@ -933,293 +935,201 @@ static char *date_str(samv_date d)
 	return samv_strprintf("%s", s);
 }
 
-static int year_of(samv_date d)
-{
-	int y, m, day;
-	samv_date_to_ymd(d, &y, &m, &day);
-	return y;
-}
-
-/* § 4.2: the university's notice and the municipality's offer of every term in force,
- * from the year before the agreement takes effect to the year after today (the terms the
- * rule notice-missing considers) and any later term that has a file. */
-static void dl_notices(dl_list *l, const samv_agreement *a)
+/* § 4.2: a term's notice or offer. */
+static void dl_notice(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	if (a->valid_from == SAMV_NO_DATE)
-		return;
-	int first = year_of(a->valid_from) - 1, last = year_of(c->cfg->today) + 1;
-	for (size_t i = 0; i < c->records->nterms; i++) {
-		const samv_term *t = &c->records->terms[i];
-		if (strcmp(t->agreement_id, a->id) == 0 && t->year > last && t->year <= 9999)
-			last = t->year;
-	}
-	for (int y = first; y <= last; y++)
-		for (int half = 0; half < 2; half++) {
-			bool autumn = half == 1;
-			if (!samv_agreement_has_term(a, y, autumn))
-				continue;
-			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
-			const char *file = t ? t->rec->doc->path : a->rec->doc->path, *ht = autumn ? "HT" : "VT";
-			samv_date due = samv_deadline_notice(y, autumn), done = t ? t->notice : SAMV_NO_DATE;
-			dl_push(l, due, DL_NOTICE, judge(due, done, c->cfg->today), done, file,
-				samv_strprintf("notice-%d-%s-%s", y, ht, a->id),
-				/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
-				samv_strprintf(samv_tr(c, "The university announces the VFU periods of %d-%s (§ 4.2)"),
-					       y, ht),
-				samv_strprintf("%s", a->id), NULL);
-			due = samv_deadline_offer(y, autumn);
-			done = t ? t->offer : SAMV_NO_DATE;
-			dl_push(l, due, DL_OFFER, judge(due, done, c->cfg->today), done, file,
-				samv_strprintf("offer-%d-%s-%s", y, ht, a->id),
-				/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
-				samv_strprintf(samv_tr(c, "The municipality says how many students it can take in %d-%s (§ 4.2)"),
-					       y, ht),
-				samv_strprintf("%s", a->id), NULL);
-		}
+	bool offer = ob->kind == SAMV_OBL_OFFER;
+	const char *ht = ob->autumn ? "HT" : "VT";
+	dl_push(l, ob, samv_strprintf("%s-%d-%s-%s", offer ? "offer" : "notice", ob->year, ht, ob->agreement->id),
+		offer
+			/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
+			? samv_strprintf(samv_tr(c, "The municipality says how many students it can take in %d-%s (§ 4.2)"),
+					 ob->year, ht)
+			/* TRANSLATORS: %d-%s is a term, a year and VT (spring) or HT (autumn): "2025-VT". */
+			: samv_strprintf(samv_tr(c, "The university announces the VFU periods of %d-%s (§ 4.2)"),
+					 ob->year, ht),
+		samv_strprintf("%s", ob->agreement->id), NULL);
 }
 
-static const samv_dated *dated_of(const samv_dated *list, size_t n, int year)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i].year == year)
-			return &list[i];
-	return NULL;
-}
-
-/* § 4.2 the yearly plan, due as its year begins (plan-missing fires once the year has begun
- * and checks no date, so a plan recorded at all is done); § 8 the follow-up of each year,
- * due 31 March of the next, for the years in force up to this one. */
-static void dl_plans_and_follow_ups(dl_list *l, const samv_agreement *a)
+/* § 4.2 the yearly plan; § 8 the follow-up. */
+static void dl_dated(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	int first, last, today_year = year_of(c->cfg->today);
-	if (!samv_agreement_years(a, &first, &last))
-		return;
-	for (int y = first; y <= last && y <= today_year + 1; y++) {
-		const samv_dated *plan = dated_of(a->plans, a->nplans, y);
-		samv_date due = samv_date_from_ymd(y, 1, 1);
-		dl_status status = plan ? DL_DONE : c->cfg->today >= due ? DL_MISSING : DL_UPCOMING;
-		dl_push(l, due, DL_PLAN, status, plan ? plan->date : SAMV_NO_DATE, a->rec->doc->path,
-			samv_strprintf("plan-%d-%s", y, a->id),
-			samv_strprintf(samv_tr(c, "Yearly plan of the number and distribution of students for %d (§ 4.2)"),
-				       y),
-			samv_strprintf("%s", a->id), NULL);
-		if (y > today_year)
-			continue;
-		const samv_dated *fu = dated_of(a->follow_ups, a->nfollow_ups, y);
-		due = samv_deadline_follow_up(y);
-		status = fu && fu->date == SAMV_NO_DATE ? DL_DONE
-							: judge(due, fu ? fu->date : SAMV_NO_DATE, c->cfg->today);
-		dl_push(l, due, DL_FOLLOW_UP, status, fu ? fu->date : SAMV_NO_DATE, a->rec->doc->path,
-			samv_strprintf("follow-up-%d-%s", y, a->id),
-			samv_strprintf(samv_tr(c, "Follow-up of %d (§ 8)"), y),
-			samv_strprintf("%s", a->id), NULL);
-	}
+	bool plan = ob->kind == SAMV_OBL_PLAN;
+	dl_push(l, ob, samv_strprintf("%s-%d-%s", plan ? "plan" : "follow-up", ob->year, ob->agreement->id),
+		plan ? samv_strprintf(samv_tr(c, "Yearly plan of the number and distribution of students for %d (§ 4.2)"),
+				      ob->year)
+		     : samv_strprintf(samv_tr(c, "Follow-up of %d (§ 8)"), ob->year),
+		samv_strprintf("%s", ob->agreement->id), NULL);
 }
 
-/* § 9 (and the intent): notice given in time is done, the day it takes effect. */
-static dl_status notice_status(samv_date notified, samv_date effective, int months, samv_date today)
-{
-	if (notified == SAMV_NO_DATE)
-		return judge(effective, SAMV_NO_DATE, today);
-	return effective >= samv_date_add_months(notified, months) ? DL_DONE : DL_LATE;
-}
-
-static void dl_termination(dl_list *l, const samv_agreement *a)
+/* § 9: the agreement ends after notice. */
+static void dl_termination(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	if (!a->termination_node || a->effective == SAMV_NO_DATE)
-		return;
+	const samv_agreement *a = ob->agreement;
 	/* TRANSLATORS: the party that gave notice of termination. */
-	char *note = a->terminated_by ? samv_strprintf(samv_tr(c, "notice by %s"),
-						       party_name(c, a->terminated_by))
+	char *note = a->terminated_by ? samv_strprintf(samv_tr(c, "notice by %s"), party_name(c, a->terminated_by))
 				      : NULL;
 	if (a->terminated_by && !note)
 		l->oom = true;
-	dl_push(l, a->effective, DL_TERMINATION,
-		notice_status(a->notified, a->effective, a->notice_months, c->cfg->today), a->notified,
-		a->rec->doc->path, samv_strprintf("termination-%s", a->id),
-		samv_strprintf("%s", samv_tr(c, "The agreement ends after notice (§ 9)")),
-		samv_strprintf("%s", a->id), note);
+	dl_push(l, ob, samv_strprintf("termination-%s", a->id),
+		samv_strprintf("%s", samv_tr(c, "The agreement ends after notice (§ 9)")), samv_strprintf("%s", a->id),
+		note);
 }
 
-static void dl_intent(dl_list *l, const samv_intent *it)
+/* A party withdraws from the declaration of intent after notice. */
+static void dl_intent(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	for (size_t i = 0; i < it->nwithdrawals; i++) {
-		const samv_withdrawal *w = &it->withdrawals[i];
-		size_t before = 0;
-		for (size_t k = 0; k < i; k++)
-			before += w->party && it->withdrawals[k].party && strcmp(w->party, it->withdrawals[k].party) == 0;
-		char *uid = before ? samv_strprintf("intent-withdrawal-%s-%s-%zu", it->id, w->party, before + 1)
-				   : samv_strprintf("intent-withdrawal-%s-%s", it->id, w->party ? w->party : "");
-		dl_push(l, w->effective, DL_INTENT_WITHDRAWAL,
-			notice_status(w->notified, w->effective, it->notice_months, c->cfg->today), w->notified,
-			it->rec->doc->path, uid,
-			/* TRANSLATORS: %s is a party (a municipality or university). */
-			samv_strprintf(samv_tr(c, "%s withdraws from the declaration of intent"),
-				       w->party ? party_name(c, w->party) : "?"),
-			samv_strprintf("%s", it->id), NULL);
-	}
+	const samv_intent *it = ob->intent;
+	const samv_withdrawal *w = &it->withdrawals[ob->withdrawal];
+	size_t before = 0;
+	for (size_t k = 0; k < ob->withdrawal; k++)
+		before += w->party && it->withdrawals[k].party && strcmp(w->party, it->withdrawals[k].party) == 0;
+	char *uid = before ? samv_strprintf("intent-withdrawal-%s-%s-%zu", it->id, w->party, before + 1)
+			   : samv_strprintf("intent-withdrawal-%s-%s", it->id, w->party ? w->party : "");
+	dl_push(l, ob, uid,
+		/* TRANSLATORS: %s is a party (a municipality or university). */
+		samv_strprintf(samv_tr(c, "%s withdraws from the declaration of intent"),
+			       w->party ? party_name(c, w->party) : "?"),
+		samv_strprintf("%s", it->id), NULL);
 }
 
-/* § 4.2: a withdrawal by the municipality at least 4 weeks (28 days) before the first day
- * (as withdrawal-late decides). */
-static void dl_placement_withdrawals(dl_list *l, const samv_term *t)
+/* § 4.2: a placement withdrawn by the municipality; § 4.6: a placement's status after its
+ * end. */
+static void dl_placement(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	for (size_t i = 0; i < t->nplacements; i++) {
-		const samv_placement *p = &t->placements[i];
-		if (p->status != SAMV_WITHDRAWN || !p->withdrawn_by || strcmp(p->withdrawn_by, "municipality") != 0 ||
-		    p->withdrawn_on == SAMV_NO_DATE || p->start == SAMV_NO_DATE)
-			continue;
-		samv_date due = p->start - 28;
-		char *start = date_str(p->start);
-		dl_push(l, due, DL_PLACEMENT_WITHDRAWAL, judge(due, p->withdrawn_on, c->cfg->today), p->withdrawn_on,
-			t->rec->doc->path, samv_strprintf("placement-withdrawal-%s", p->ref),
-			/* TRANSLATORS: %s is the placement's first day. */
-			start ? samv_strprintf(samv_tr(c, "The municipality withdraws the placement 4 weeks before its "
-							  "first day %s (§ 4.2)"),
-					       start)
-			      : NULL,
-			samv_strprintf("%s", p->ref), NULL);
-		free(start);
-	}
+	const samv_placement *p = ob->placement;
+	bool status = ob->kind == SAMV_OBL_STATUS;
+	char *day = date_str(status ? p->end : p->start);
+	char *what = !day ? NULL
+		     : status
+			     /* TRANSLATORS: %s is the placement's last day. */
+			     ? samv_strprintf(samv_tr(c, "The placement's outcome is recorded after its last day %s "
+							 "(§ 4.6)"),
+					      day)
+			     /* TRANSLATORS: %s is the placement's first day. */
+			     : samv_strprintf(samv_tr(c, "The municipality withdraws the placement 4 weeks before its "
+							 "first day %s (§ 4.2)"),
+					      day);
+	free(day);
+	dl_push(l, ob, samv_strprintf("%s-%s", status ? "placement-status" : "placement-withdrawal", p->ref), what,
+		samv_strprintf("%s", p->ref), NULL);
 }
 
-/* The invoice that holds a placement; the earliest issued when several do. */
-static const samv_invoice *invoice_of(const samv_placement *p)
+/* "Nacka hemtjänst → KI": who invoices whom. */
+static char *invoice_parties(const samv_report_ctx *c, const samv_invoice *inv)
 {
-	const samv_invoice *found = NULL;
-	for (size_t i = 0; i < p->ninvoices; i++)
-		if (!found || p->invoices[i]->issued < found->issued)
-			found = p->invoices[i];
-	return found;
-}
-
-static bool billable(const samv_placement *p)
-{
-	return p->status == SAMV_CONFIRMED || p->status == SAMV_COMPLETED;
-}
-
-/* § 4.6: invoicing of one term under one agreement, one row per invoicing deadline of its
- * confirmed and completed placements (the term's date, or later for one that ends later). */
-static void dl_invoicing(dl_list *l, const samv_term *t)
-{
-	const samv_report_ctx *c = l->c;
-	if (!t->year)
-		return;
-	samv_date standard = samv_deadline_invoice(t->year, t->autumn, SAMV_NO_DATE), prev = SAMV_NO_DATE;
-	for (;;) {
-		samv_date due = SAMV_NO_DATE;
-		for (size_t i = 0; i < t->nplacements; i++) {
-			const samv_placement *p = &t->placements[i];
-			samv_date d = samv_deadline_invoice(t->year, t->autumn, p->end);
-			if (billable(p) && (prev == SAMV_NO_DATE || d > prev) && (due == SAMV_NO_DATE || d < due))
-				due = d;
-		}
-		if (due == SAMV_NO_DATE)
-			return;
-		prev = due;
-		size_t n = 0, invoiced = 0;
-		samv_date issued = SAMV_NO_DATE;
-		bool late = false;
-		for (size_t i = 0; i < t->nplacements; i++) {
-			const samv_placement *p = &t->placements[i];
-			if (!billable(p) || samv_deadline_invoice(t->year, t->autumn, p->end) != due)
-				continue;
-			n++;
-			const samv_invoice *inv = invoice_of(p);
-			if (!inv)
-				continue;
-			invoiced++;
-			if (inv->issued != SAMV_NO_DATE && (issued == SAMV_NO_DATE || inv->issued > issued))
-				issued = inv->issued;
-			samv_date inv_due = samv_invoice_deadline(inv);
-			late |= inv->issued != SAMV_NO_DATE && inv_due != SAMV_NO_DATE && inv->issued > inv_due;
-		}
-		dl_status status = invoiced < n ? judge(due, SAMV_NO_DATE, c->cfg->today) : late ? DL_LATE : DL_DONE;
-		samv_buf note = { 0 };
-		if (due != standard) {
-			char after[11];
-			samv_date_format(standard, after);
-			/* TRANSLATORS: a note on an invoicing deadline later than the term's: %s is
-			 * the term's (the placements end after it). */
-			samv_buf_printf(&note, samv_tr(c, "placements ending after %s"), after);
-		}
-		if (invoiced < n && invoiced > 0) {
-			samv_buf_puts(&note, note.len ? "; " : "");
-			/* TRANSLATORS: a note on an invoicing deadline: how many of its placements (always
-			 * two or more) are invoiced. */
-			samv_buf_printf(&note, samv_tr(c, "%zu of %zu placements invoiced"), invoiced, n);
-		}
-		char ymd[11];
-		samv_date_format(due, ymd);
-		char *uid = due == standard
-				    ? samv_strprintf("invoicing-%s-%s", t->term, t->agreement_id)
-				    : samv_strprintf("invoicing-%s-%s-%.4s%.2s%.2s", t->term, t->agreement_id, ymd, ymd + 5, ymd + 8);
-		char *note_s = note.len && !note.oom ? samv_strprintf("%s", note.data) : NULL;
-		if (note.oom || (note.len && !note_s))
-			l->oom = true;
-		samv_buf_free(&note);
-		dl_push(l, due, DL_INVOICING, status, invoiced == n ? issued : SAMV_NO_DATE, t->rec->doc->path, uid,
-			/* TRANSLATORS: %s is a term: "2025-VT". */
-			samv_strprintf(samv_tr(c, "Invoicing for %s (§ 4.6)"), t->term),
-			samv_strprintf("%s", t->agreement_id), note_s);
-	}
-}
-
-/* § 4.6: payment within 30 days of every recorded invoice (as payment-overdue decides). */
-static void dl_payment(dl_list *l, const samv_invoice *inv)
-{
-	const samv_report_ctx *c = l->c;
-	if (inv->due == SAMV_NO_DATE)
-		return;
 	const char *from = inv->unit && inv->unit->name ? inv->unit->name : inv->from_unit;
-	dl_push(l, inv->due, DL_PAYMENT, judge(inv->due, inv->paid, c->cfg->today), inv->paid, inv->rec->doc->path,
-		samv_strprintf("payment-%s", inv->id),
-		/* TRANSLATORS: %s is the invoice's number. */
-		samv_strprintf(samv_tr(c, "Payment of invoice %s (§ 4.6)"),
-			       inv->number ? inv->number : inv->id),
-		samv_strprintf("%s → %s", from ? from : "?", inv->to ? party_name(c, inv->to) : "?"), NULL);
+	return samv_strprintf("%s → %s", from ? from : "?", inv->to ? party_name(c, inv->to) : "?");
 }
 
-/* Protocol adjustment, protocol_adjust_days after the meeting (as protocol-adjusted decides). */
-static void dl_adjustment(dl_list *l, const samv_protocol *p)
+/* § 4.6: invoicing of one term under one agreement by one deadline, or an invoice issued
+ * late on its own. */
+static void dl_invoicing(dl_list *l, const samv_obligation *ob)
 {
 	const samv_report_ctx *c = l->c;
-	if (p->date == SAMV_NO_DATE)
+	const samv_term *t = ob->term;
+	if (!t) {
+		const samv_invoice *inv = ob->invoice;
+		dl_push(l, ob, samv_strprintf("invoicing-late-%s", inv->id),
+			/* TRANSLATORS: %s is the invoice's number, then a term: "2025-VT". */
+			samv_strprintf(samv_tr(c, "Invoice %s for %s issued by its deadline (§ 4.6)"),
+				       inv->number ? inv->number : inv->id, inv->term),
+			invoice_parties(c, inv), NULL);
 		return;
-	samv_date due = p->date + c->cfg->protocol_adjust_days;
+	}
+	samv_buf note = { 0 };
+	if (ob->due != ob->standard) {
+		char after[11];
+		samv_date_format(ob->standard, after);
+		/* TRANSLATORS: a note on an invoicing deadline later than the term's: %s is
+		 * the term's (the placements end after it). */
+		samv_buf_printf(&note, samv_tr(c, "placements ending after %s"), after);
+	}
+	if (ob->ninvoiced < ob->nplacements && ob->ninvoiced > 0) {
+		samv_buf_puts(&note, note.len ? "; " : "");
+		/* TRANSLATORS: a note on an invoicing deadline: how many of its placements (always
+		 * two or more) are invoiced. */
+		samv_buf_printf(&note, samv_tr(c, "%zu of %zu placements invoiced"), ob->ninvoiced, ob->nplacements);
+	}
+	char ymd[11];
+	samv_date_format(ob->due, ymd);
+	char *uid = ob->due == ob->standard
+			    ? samv_strprintf("invoicing-%s-%s", t->term, t->agreement_id)
+			    : samv_strprintf("invoicing-%s-%s-%.4s%.2s%.2s", t->term, t->agreement_id, ymd, ymd + 5, ymd + 8);
+	char *note_s = note.len && !note.oom ? samv_strprintf("%s", note.data) : NULL;
+	if (note.oom || (note.len && !note_s))
+		l->oom = true;
+	samv_buf_free(&note);
+	dl_push(l, ob, uid,
+		/* TRANSLATORS: %s is a term: "2025-VT". */
+		samv_strprintf(samv_tr(c, "Invoicing for %s (§ 4.6)"), t->term), samv_strprintf("%s", t->agreement_id),
+		note_s);
+}
+
+/* § 4.6: payment within 30 days of every recorded invoice. */
+static void dl_payment(dl_list *l, const samv_obligation *ob)
+{
+	const samv_report_ctx *c = l->c;
+	const samv_invoice *inv = ob->invoice;
+	dl_push(l, ob, samv_strprintf("payment-%s", inv->id),
+		/* TRANSLATORS: %s is the invoice's number. */
+		samv_strprintf(samv_tr(c, "Payment of invoice %s (§ 4.6)"), inv->number ? inv->number : inv->id),
+		invoice_parties(c, inv), NULL);
+}
+
+/* Protocol adjustment, protocol_adjust_days after the meeting. */
+static void dl_adjustment(dl_list *l, const samv_obligation *ob)
+{
+	const samv_report_ctx *c = l->c;
+	const samv_protocol *p = ob->protocol;
 	char *met = date_str(p->date);
-	dl_push(l, due, DL_ADJUSTMENT, judge(due, p->adjusted, c->cfg->today), p->adjusted, p->rec->doc->path,
-		samv_strprintf("adjustment-%s", p->id),
+	dl_push(l, ob, samv_strprintf("adjustment-%s", p->id),
 		/* TRANSLATORS: %s is the date of the meeting. */
-		met ? samv_strprintf(samv_tr(c, "Adjustment of the minutes of %s"), met)
-		    : NULL,
+		met ? samv_strprintf(samv_tr(c, "Adjustment of the minutes of %s"), met) : NULL,
 		samv_strprintf("%s", body_name(p)), NULL);
 	free(met);
 }
 
 static int dl_collect(dl_list *l)
 {
-	const samv_records *r = l->c->records;
-	for (size_t i = 0; i < r->nagreements; i++) {
-		dl_notices(l, &r->agreements[i]);
-		dl_plans_and_follow_ups(l, &r->agreements[i]);
-		dl_termination(l, &r->agreements[i]);
+	const samv_obligations *o = l->c->obligations;
+	for (size_t i = 0; i < o->n; i++) {
+		const samv_obligation *ob = &o->items[i];
+		switch (ob->kind) {
+		case SAMV_OBL_NOTICE:
+		case SAMV_OBL_OFFER:
+			dl_notice(l, ob);
+			break;
+		case SAMV_OBL_PLAN:
+		case SAMV_OBL_FOLLOW_UP:
+			dl_dated(l, ob);
+			break;
+		case SAMV_OBL_WITHDRAWAL:
+		case SAMV_OBL_STATUS:
+			dl_placement(l, ob);
+			break;
+		case SAMV_OBL_INVOICING:
+			dl_invoicing(l, ob);
+			break;
+		case SAMV_OBL_PAYMENT:
+			dl_payment(l, ob);
+			break;
+		case SAMV_OBL_TERMINATION:
+			dl_termination(l, ob);
+			break;
+		case SAMV_OBL_INTENT_WITHDRAWAL:
+			dl_intent(l, ob);
+			break;
+		case SAMV_OBL_ADJUSTMENT:
+			dl_adjustment(l, ob);
+			break;
+		}
 	}
-	for (size_t i = 0; i < r->nintents; i++)
-		dl_intent(l, &r->intents[i]);
-	for (size_t i = 0; i < r->nterms; i++) {
-		dl_placement_withdrawals(l, &r->terms[i]);
-		dl_invoicing(l, &r->terms[i]);
-	}
-	for (size_t i = 0; i < r->ninvoices; i++)
-		dl_payment(l, &r->invoices[i]);
-	for (size_t i = 0; i < r->nprotocols; i++)
-		dl_adjustment(l, &r->protocols[i]);
 	if (l->oom)
 		return -1;
 	if (l->n)
@@ -1231,7 +1141,8 @@ static int dl_collect(dl_list *l)
 static void status_text(const samv_report_ctx *c, samv_buf *b, const deadline *d)
 {
 	/* TRANSLATORS: a deadline's status, in a table cell and a calendar event. */
-	static const char *const words[] = { N_("done"), N_("late"), N_("missing"), N_("upcoming") };
+	static const char *const words[DL_STATUSES] = { N_("done"), N_("late"), N_("missing"),
+							N_("waiting for a status"), N_("upcoming") };
 	samv_buf_puts(b, samv_tr(c, words[d->status]));
 	if ((d->status == DL_DONE || d->status == DL_LATE) && d->done != SAMV_NO_DATE) {
 		samv_buf_puts(b, " ");
@@ -1281,17 +1192,18 @@ static void deadlines_span(const samv_report_ctx *c, samv_buf *b, const dl_list 
 /* Two paragraphs: how many deadlines have each status, and what the statuses mean. */
 static void deadlines_lead(const samv_report_ctx *c, samv_buf *b, const dl_list *l, bool html)
 {
-	size_t count[4] = { 0 };
+	size_t count[DL_STATUSES] = { 0 };
 	for (size_t i = 0; i < l->n; i++)
 		count[l->items[i].status]++;
 	const char *open = html ? "<p>" : "", *close = html ? "</p>\n" : "\n\n";
 	samv_buf_puts(b, open);
-	samv_buf_printf(b, samv_tr(c, "Done: %zu. Late: %zu. Missing: %zu. Upcoming: %zu."), count[DL_DONE],
-			count[DL_LATE], count[DL_MISSING], count[DL_UPCOMING]);
+	samv_buf_printf(b, samv_tr(c, "Done: %zu. Late: %zu. Missing: %zu. Waiting for a status: %zu. Upcoming: %zu."),
+			count[DL_DONE], count[DL_LATE], count[DL_MISSING], count[DL_WAITING], count[DL_UPCOMING]);
 	samv_buf_printf(b, "%s%s", close, open);
 	samv_buf_puts(b, samv_tr(c, "Done: done by the day, with its date. Late: done after the deadline. Missing: "
-				    "the deadline has passed and nothing is recorded. Upcoming: the deadline has "
-				    "not passed."));
+				    "the deadline has passed and nothing is recorded. Waiting for a status: a "
+				    "placement has ended and its status does not yet say whether it was completed, "
+				    "withdrawn or cancelled. Upcoming: the deadline has not passed."));
 	samv_buf_puts(b, close);
 }
 
@@ -1317,7 +1229,7 @@ static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l
 			const deadline *d = &l->items[i];
 			samv_buf status = { 0 };
 			status_text(c, &status, d);
-			bool strong = d->status == DL_LATE || d->status == DL_MISSING;
+			bool strong = d->status == DL_LATE || d->status == DL_MISSING || d->status == DL_WAITING;
 			samv_buf_puts(b, "| ");
 			samv_buf_date(b, d->date);
 			samv_buf_puts(b, " | ");
@@ -1408,7 +1320,7 @@ static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list 
 			const deadline *d = &l->items[i];
 			samv_buf status = { 0 };
 			status_text(c, &status, d);
-			bool strong = d->status == DL_LATE || d->status == DL_MISSING;
+			bool strong = d->status == DL_LATE || d->status == DL_MISSING || d->status == DL_WAITING;
 			samv_buf_puts(b, "<tr><td class=\"date\">");
 			samv_buf_date(b, d->date);
 			samv_buf_puts(b, "</td><td>");
@@ -1571,11 +1483,56 @@ static void deadlines_ics(const samv_report_ctx *c, samv_buf *b, const dl_list *
 	samv_buf_free(&stamp);
 }
 
+/* ---- JSON, for programs ---- */
+
+/* The kinds and statuses as JSON names them, in the order of their enums. */
+static const char *const kind_names[] = { "notice", "offer", "plan", "placement-withdrawal", "placement-status",
+					  "invoicing", "payment", "follow-up", "termination", "intent-withdrawal",
+					  "adjustment" };
+static const char *const status_names[DL_STATUSES] = { "done", "late", "missing", "waiting", "upcoming" };
+_Static_assert(sizeof kind_names / sizeof kind_names[0] == SAMV_OBL_ADJUSTMENT + 1, "a name for every kind");
+
+/* {"deadlines": [{date, kind, status, done, what, subject, file, uid, rule}], ...}: rule is
+ * the samv-check rule that reports the row (null for one that is done, upcoming, or
+ * history such as an invoice paid after its due date). */
+static void deadlines_json(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
+{
+	samv_buf_puts(b, "{\n  \"as_of\": ");
+	samv_report_json_date(b, c->cfg->today);
+	samv_buf_puts(b, ",\n  \"from\": ");
+	samv_report_json_date(b, l->from);
+	samv_buf_puts(b, ",\n  \"to\": ");
+	samv_report_json_date(b, l->to);
+	samv_buf_puts(b, ",\n  \"deadlines\": [");
+	for (size_t i = 0; i < l->n; i++) {
+		const deadline *d = &l->items[i];
+		samv_buf_puts(b, i ? ",\n    {\"date\": " : "\n    {\"date\": ");
+		samv_report_json_date(b, d->date);
+		samv_buf_printf(b, ", \"kind\": \"%s\", \"status\": \"%s\", \"done\": ", kind_names[d->kind],
+				status_names[d->status]);
+		samv_report_json_date(b, d->done);
+		samv_buf_puts(b, ", \"what\": ");
+		samv_buf_json(b, d->what);
+		samv_buf_puts(b, ", \"subject\": ");
+		samv_buf_json(b, d->subject);
+		samv_buf_puts(b, ", \"note\": ");
+		samv_report_json_str(b, d->note);
+		samv_buf_puts(b, ", \"file\": ");
+		samv_buf_json(b, d->file);
+		samv_buf_printf(b, ", \"uid\": \"%s@samv\", \"rule\": ", d->uid);
+		samv_report_json_str(b, d->rule);
+		samv_buf_puts(b, "}");
+	}
+	samv_report_json_end(c, b, l->n);
+}
+
 int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,
 			  samv_format format, const samv_emitter *e, char **err)
 {
-	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML && format != SAMV_FORMAT_ICS) {
-		*err = samv_strprintf(_("the deadlines are made as md, html or ics, not %s"), samv_format_extension(format));
+	if (format != SAMV_FORMAT_MD && format != SAMV_FORMAT_HTML && format != SAMV_FORMAT_ICS &&
+	    format != SAMV_FORMAT_JSON) {
+		*err = samv_strprintf(_("the deadlines are made as md, html, ics or json, not %s"),
+				      samv_format_extension(format));
 		return -1;
 	}
 	if (from != SAMV_NO_DATE && to != SAMV_NO_DATE && from > to) {
@@ -1596,6 +1553,8 @@ int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to
 		deadlines_md(c, &b, &l);
 	else if (format == SAMV_FORMAT_HTML)
 		deadlines_html(c, &b, &l);
+	else if (format == SAMV_FORMAT_JSON)
+		deadlines_json(c, &b, &l);
 	else
 		deadlines_ics(c, &b, &l);
 	char *name = samv_strprintf("deadlines.%s", samv_format_extension(format));

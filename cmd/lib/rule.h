@@ -1,19 +1,21 @@
 /*
  * rule.h — what every family of domain rules is given, and how it reports.
  *
- * Internal to the rules: a family gets the loaded ledger, its typed records, the
- * configuration (today, protocol_adjust_days) and the findings list, and reports each
+ * Internal to the rules: a family gets the loaded ledger, its typed records and their
+ * obligations, the configuration (today, protocol_adjust_days) and the findings list, and reports each
  * finding at a node of a record. Families never print and never read files.
  */
 #ifndef SAMV_RULE_H
 #define SAMV_RULE_H
 
+#include "obligations.h"
 #include "records.h"
 #include "rules.h"
 
 typedef struct samv_rule_ctx {
 	const samv_ledger *ledger;
 	const samv_records *records;
+	const samv_obligations *obligations; /* of the records as of cfg->today */
 	const samv_rules_config *cfg;
 	samv_diags *diags;
 } samv_rule_ctx;
@@ -23,11 +25,6 @@ void samv_rule_report(const samv_rule_ctx *c, const char *rule, const samv_recor
 /* A related position for the finding reported last. */
 void samv_rule_relate(const samv_rule_ctx *c, const samv_record *rec, const samv_node *at,
 		      const char *fmt, ...) SAMV_PRINTF(4, 5);
-/* The node of a field for pointing at, or the map itself when the field is absent. */
-const samv_node *samv_rule_at(const samv_node *map, const char *key);
-/* The key of a record's field (`plans:`), or the record's id when the field is absent:
- * where a finding about something missing points. */
-const samv_node *samv_rule_key_or_id(const samv_record *rec, const char *key);
 /* "2025-03-15" for messages. */
 typedef struct samv_date_text {
 	char s[11];
@@ -38,5 +35,6 @@ void samv_rules_terms(const samv_rule_ctx *c);
 void samv_rules_invoices(const samv_rule_ctx *c);
 void samv_rules_agreements(const samv_rule_ctx *c);
 void samv_rules_protocols(const samv_rule_ctx *c);
+void samv_rules_deadlines(const samv_rule_ctx *c);
 
 #endif

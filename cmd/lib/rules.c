@@ -47,6 +47,9 @@ static const samv_rule_info table[] = {
 	{ "placement-scope", SAMV_SEV_ERROR, N_("a placement's unit and program are not in its agreement's scope, or a place's or placement's specialization is not one the scope lists for them (or is left out where it lists several)"), "§ 4.1",
 	  N_("The agreement lists the units and programmes it covers (agreement 4.1), with their specializations; a placement outside it is outside the agreement."),
 	  N_("Add the unit and programme to the agreement's `scope`, or correct the placement's unit or program. A `specialization` must be one the scope lists for them; it may be left out where the scope lists one.") },
+	{ "placement-status", SAMV_SEV_WARNING, N_("a placement whose `end` has passed while it is still `planned` or `confirmed`, or that is `completed` while its `end` is still to come"), "§ 4.6",
+	  N_("What became of a placement decides whether it is invoiced (agreement 4.6): one still planned or confirmed after its end is neither billed nor reported as missing, so its status must say whether it was completed, withdrawn or cancelled."),
+	  N_("Set `status` to completed, withdrawn (with `withdrawn:`) or cancelled as it went; a completed placement whose end is still to come is planned or confirmed until then.") },
 	{ "placement-term", SAMV_SEV_WARNING, N_("a placement lies outside its term (VT 1 Jan-30 Jun, HT 1 Jul-31 Jan next year)"), "SPEC 3.6",
 	  N_("A term runs 1 January-30 June (VT) or 1 July-31 January (HT); a placement outside its term file's term is likely in the wrong file."),
 	  N_("Move the placement to the term file it belongs to, or correct its dates.") },
@@ -265,18 +268,6 @@ void samv_rule_relate(const samv_rule_ctx *c, const samv_record *rec, const samv
 	free(msg);
 }
 
-const samv_node *samv_rule_at(const samv_node *map, const char *key)
-{
-	samv_pair *p = samv_node_get_pair(map, key);
-	return p ? &p->value : map;
-}
-
-const samv_node *samv_rule_key_or_id(const samv_record *rec, const char *key)
-{
-	samv_pair *p = samv_node_get_pair(rec->root, key);
-	return p ? &p->key : rec->id_node;
-}
-
 samv_date_text samv_rule_date(samv_date d)
 {
 	samv_date_text t;
@@ -287,16 +278,23 @@ samv_date_text samv_rule_date(samv_date d)
 int samv_rules_run(const samv_ledger *l, const samv_rules_config *cfg, samv_diags *diags)
 {
 	samv_rules_structure(l, diags);
-	samv_records *records;
-	if (samv_records_build(&records, l))
-		return -1;
-	samv_rule_ctx c = { l, records, cfg, diags };
+	samv_records *records = NULL;
+	samv_obligations *obligations = NULL;
+	int rc = -1;
+	if (samv_records_build(&records, l) ||
+	    samv_obligations_build(&obligations, records, cfg->today, cfg->protocol_adjust_days))
+		goto done;
+	samv_rule_ctx c = { l, records, obligations, cfg, diags };
 	samv_rules_terms(&c);
 	samv_rules_invoices(&c);
 	samv_rules_agreements(&c);
 	samv_rules_protocols(&c);
+	samv_rules_deadlines(&c);
+	rc = 0;
+done:
+	samv_obligations_free(obligations);
 	samv_records_free(records);
-	return 0;
+	return rc;
 }
 
 void samv_rules_apply_severity(const samv_rules_config *cfg, samv_diags *diags)

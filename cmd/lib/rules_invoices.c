@@ -1,6 +1,7 @@
 /*
  * rules_invoices.c — rules about invoices (§ 4.6): invoice-total, invoice-twice,
- * invoice-due, invoice-late, invoice-missing, payment-overdue.
+ * invoice-due. Their deadlines (invoice-late, invoice-missing, payment-overdue) are in
+ * rules_deadlines.c.
  *
  * Amounts come from pay.c, the same module samv-report uses, so a checked total is the
  * total the invoice report prints.
@@ -46,7 +47,7 @@ static void invoice_total(const samv_rule_ctx *c, const samv_invoice *inv)
 			: samv_msgn("invoice %s states %s but its %zu placement comes to %s (%s less)",
 				    "invoice %s states %s but its %zu placements come to %s (%s less)",
 				    inv->nplacements);
-	samv_rule_report(c, "invoice-total", inv->rec, samv_rule_at(inv->rec->root, "total"), message,
+	samv_rule_report(c, "invoice-total", inv->rec, samv_node_at(inv->rec->root, "total"), message,
 			 inv->number ? inv->number : inv->id, stated, inv->nplacements, sum, diff);
 	free(stated);
 	free(sum);
@@ -57,46 +58,12 @@ static void invoice_due(const samv_rule_ctx *c, const samv_invoice *inv)
 {
 	if (inv->issued == SAMV_NO_DATE || inv->due == SAMV_NO_DATE || inv->due == inv->issued + 30)
 		return;
-	samv_rule_report(c, "invoice-due", inv->rec, samv_rule_at(inv->rec->root, "due"),
+	samv_rule_report(c, "invoice-due", inv->rec, samv_node_at(inv->rec->root, "due"),
 			 /* TRANSLATORS: the invoice's due date, its issue date, then the due date that
 			    30 days from it gives. */
 			 _("`due` is %s, but the terms are 30 days from `issued` %s: due %s (§ 4.6)"),
 			 samv_rule_date(inv->due).s, samv_rule_date(inv->issued).s,
 			 samv_rule_date(inv->issued + 30).s);
-}
-
-static void invoice_late(const samv_rule_ctx *c, const samv_invoice *inv)
-{
-	samv_date deadline = samv_invoice_deadline(inv);
-	if (deadline == SAMV_NO_DATE || inv->issued == SAMV_NO_DATE || inv->issued <= deadline)
-		return;
-	samv_rule_report(c, "invoice-late", inv->rec, samv_rule_at(inv->rec->root, "issued"),
-			 /* TRANSLATORS: an invoice's number, its issue date, the deadline, then the term
-			    (2025-VT). */
-			 _("invoice %s was issued %s, after the invoicing deadline %s for %s (§ 4.6)"),
-			 inv->number ? inv->number : inv->id, samv_rule_date(inv->issued).s,
-			 samv_rule_date(deadline).s, inv->term);
-}
-
-static void payment_overdue(const samv_rule_ctx *c, const samv_invoice *inv)
-{
-	if (inv->paid != SAMV_NO_DATE || inv->due == SAMV_NO_DATE || inv->due >= c->cfg->today)
-		return;
-	const char *number = inv->number ? inv->number : inv->id;
-	samv_date_text due = samv_rule_date(inv->due), today = samv_rule_date(c->cfg->today);
-	if (inv->to)
-		samv_rule_report(c, "payment-overdue", inv->rec, samv_rule_at(inv->rec->root, "due"),
-				 /* TRANSLATORS: an invoice's number, its due date, today's date, then the
-				    id of the university (party) it was sent to. */
-				 _("invoice %s was due %s and is not paid (today is %s): record `paid` when "
-				   "the money arrives, or remind %s"),
-				 number, due.s, today.s, inv->to);
-	else
-		samv_rule_report(c, "payment-overdue", inv->rec, samv_rule_at(inv->rec->root, "due"),
-				 /* TRANSLATORS: an invoice's number, its due date, then today's date. */
-				 _("invoice %s was due %s and is not paid (today is %s): record `paid` when "
-				   "the money arrives, or remind the university"),
-				 number, due.s, today.s);
 }
 
 /* ---- placements and the invoices that hold them ---- */
@@ -157,40 +124,6 @@ static void invoice_twice(const samv_rule_ctx *c, const billed *all, size_t n)
 	}
 }
 
-static bool is_billed(const billed *all, size_t n, const samv_placement *p)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(all[mid].p->ref, p->ref) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && all[lo].p == p;
-}
-
-static void invoice_missing(const samv_rule_ctx *c, const billed *all, size_t n)
-{
-	const samv_records *r = c->records;
-	for (size_t i = 0; i < r->nterms; i++) {
-		const samv_term *t = &r->terms[i];
-		for (size_t k = 0; t->year && k < t->nplacements; k++) {
-			const samv_placement *p = &t->placements[k];
-			if (p->status != SAMV_COMPLETED || is_billed(all, n, p))
-				continue;
-			samv_date deadline = samv_deadline_invoice(t->year, t->autumn, p->end);
-			if (c->cfg->today <= deadline)
-				continue;
-			samv_rule_report(c, "invoice-missing", t->rec, samv_rule_at(p->node, "status"),
-					 /* TRANSLATORS: a placement (2025-VT/kommun-uni/p1), then the deadline. */
-					 _("placement '%s' is completed but on no invoice; the invoicing deadline "
-					   "was %s (§ 4.6)"),
-					 p->ref, samv_rule_date(deadline).s);
-		}
-	}
-}
-
 void samv_rules_invoices(const samv_rule_ctx *c)
 {
 	const samv_records *r = c->records;
@@ -198,14 +131,11 @@ void samv_rules_invoices(const samv_rule_ctx *c)
 		const samv_invoice *inv = &r->invoices[i];
 		invoice_total(c, inv);
 		invoice_due(c, inv);
-		invoice_late(c, inv);
-		payment_overdue(c, inv);
 	}
 	size_t n;
 	billed *all = collect_billed(c, &n);
 	if (!all)
 		return;
 	invoice_twice(c, all, n);
-	invoice_missing(c, all, n);
 	free(all);
 }

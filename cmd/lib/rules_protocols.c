@@ -1,7 +1,8 @@
 /*
  * rules_protocols.c — rules about bodies and their protocols, after the protocol of
- * seed 004 and the intent's steering group: protocol-roles, protocol-adjusted,
- * protocol-attendance, protocol-items, next-meeting, body-meetings, body-composition.
+ * seed 004 and the intent's steering group: protocol-roles, protocol-attendance,
+ * protocol-items, next-meeting, body-meetings, body-composition. protocol-adjusted is a
+ * deadline, in rules_deadlines.c.
  */
 #include <string.h>
 
@@ -31,7 +32,7 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 		samv_rule_report(c, "protocol-roles", rec, rec->id_node, "%s",
 				 _("the protocol names no secretary: add `secretary:` with a member id"));
 	if (!p->adjusters || samv_node_count(p->adjusters) == 0)
-		samv_rule_report(c, "protocol-roles", rec, samv_rule_key_or_id(rec, "adjusters"), "%s",
+		samv_rule_report(c, "protocol-roles", rec, samv_record_key_or_id(rec, "adjusters"), "%s",
 				 _("the protocol names no adjuster (justerare): add `adjusters:` with a "
 				   "member who was present"));
 	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++) {
@@ -49,37 +50,6 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 					 /* TRANSLATORS: a member's id. */
 					 _("adjuster '%s' is not listed as present: only someone who was at the "
 					   "meeting can adjust its protocol"), id);
-	}
-}
-
-static void adjusted(const samv_rule_ctx *c, const samv_protocol *p)
-{
-	int limit = c->cfg->protocol_adjust_days;
-	if (p->date == SAMV_NO_DATE)
-		return;
-	if (p->adjusted != SAMV_NO_DATE) {
-		int32_t after = p->adjusted - p->date;
-		if (after > limit)
-			samv_rule_report(c, "protocol-adjusted", p->rec, samv_node_get(p->rec->root, "adjusted"),
-					 /* TRANSLATORS: the day the protocol was adjusted, the days from
-					    the meeting (more than the limit), the meeting's date, then the
-					    limit in days, which decides the plural. */
-					 samv_msgn("adjusted %s, %d days after the meeting of %s; protocols are "
-						   "to be adjusted within %d day",
-						   "adjusted %s, %d days after the meeting of %s; protocols are "
-						   "to be adjusted within %d days",
-						   (uint64_t)limit),
-					 samv_rule_date(p->adjusted).s, after, samv_rule_date(p->date).s, limit);
-	} else if (c->cfg->today - p->date > limit) {
-		samv_rule_report(c, "protocol-adjusted", p->rec, p->rec->id_node,
-				 /* TRANSLATORS: the meeting's date, the days since (more than the limit),
-				    then the limit in days, which decides the plural. */
-				 samv_msgn("the protocol of %s is not adjusted yet, %d days after the meeting "
-					   "(limit %d day): record `adjusted:` when it is",
-					   "the protocol of %s is not adjusted yet, %d days after the meeting "
-					   "(limit %d days): record `adjusted:` when it is",
-					   (uint64_t)limit),
-				 samv_rule_date(p->date).s, c->cfg->today - p->date, limit);
 	}
 }
 
@@ -110,7 +80,7 @@ static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 	for (size_t i = 0; body && p->date != SAMV_NO_DATE && i < body->nmembers; i++) {
 		const samv_member *m = &body->members[i];
 		if (member_on(m, p->date) && !listed(p->present, m->id) && !listed(p->absent, m->id))
-			samv_rule_report(c, "protocol-attendance", p->rec, samv_rule_key_or_id(p->rec, "present"),
+			samv_rule_report(c, "protocol-attendance", p->rec, samv_record_key_or_id(p->rec, "present"),
 					 /* TRANSLATORS: a member's id, then a body's id. */
 					 _("member '%s' of '%s' is neither present nor absent: add them to one "
 					   "of the lists"),
@@ -123,7 +93,7 @@ static void items(const samv_rule_ctx *c, const samv_protocol *p)
 	for (size_t i = 0; i < p->nitems; i++) {
 		const samv_item *it = &p->items[i];
 		if (it->number != (int64_t)i + 1) {
-			samv_rule_report(c, "protocol-items", p->rec, samv_rule_at(it->node, "number"),
+			samv_rule_report(c, "protocol-items", p->rec, samv_node_at(it->node, "number"),
 					 /* TRANSLATORS: an item's `number` as written, then the number it should have. */
 					 _("item %lld should be number %zu: items are numbered 1, 2, 3 ... in order"),
 					 (long long)it->number, i + 1);
@@ -144,7 +114,7 @@ static void next_meeting(const samv_rule_ctx *c, const samv_protocol *p)
 {
 	if (p->next_date == SAMV_NO_DATE || p->date == SAMV_NO_DATE || p->next_date > p->date)
 		return;
-	samv_rule_report(c, "next-meeting", p->rec, samv_rule_at(p->next_meeting, "date"),
+	samv_rule_report(c, "next-meeting", p->rec, samv_node_at(p->next_meeting, "date"),
 			 /* TRANSLATORS: the next meeting's date, then this meeting's date. */
 			 _("the next meeting %s is not after this one of %s"),
 			 samv_rule_date(p->next_date).s, samv_rule_date(p->date).s);
@@ -234,7 +204,7 @@ static void body_meetings(const samv_rule_ctx *c, const samv_body *b)
 			met += py == y;
 		}
 		if (met < b->meets_per_year)
-			samv_rule_report(c, "body-meetings", b->rec, samv_rule_key_or_id(b->rec, "meets_per_year"),
+			samv_rule_report(c, "body-meetings", b->rec, samv_record_key_or_id(b->rec, "meets_per_year"),
 					 /* TRANSLATORS: a body's id, the number of its meetings in a year, the
 					    year, then the meetings a year it should have. */
 					 samv_msgn("'%s' met %lld time in %d, fewer than the %lld a year it should",
@@ -250,16 +220,15 @@ void samv_rules_protocols(const samv_rule_ctx *c)
 	for (size_t i = 0; i < r->nprotocols; i++) {
 		const samv_protocol *p = &r->protocols[i];
 		roles(c, p);
-		adjusted(c, p);
 		attendance(c, p);
 		items(c, p);
 		next_meeting(c, p);
 		if (p->body && p->date != SAMV_NO_DATE)
-			composition_on(c, p->body, p->date, p->rec, samv_rule_at(p->rec->root, "date"), false);
+			composition_on(c, p->body, p->date, p->rec, samv_node_at(p->rec->root, "date"), false);
 	}
 	for (size_t i = 0; i < r->nbodies; i++) {
 		const samv_body *b = &r->bodies[i];
 		body_meetings(c, b);
-		composition_on(c, b, c->cfg->today, b->rec, samv_rule_key_or_id(b->rec, "composition"), true);
+		composition_on(c, b, c->cfg->today, b->rec, samv_record_key_or_id(b->rec, "composition"), true);
 	}
 }

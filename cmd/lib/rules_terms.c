@@ -1,8 +1,7 @@
 /*
  * rules_terms.c — rules about terms and their placements (§ 4.1, § 4.2, § 4.4, § 4.6):
- * rate-missing, placement-days, placement-scope, placement-term, student-overlap,
- * notice-late, offer-late, notice-missing, withdrawal-late, capacity,
- * supervisor-training, lead-supervisor.
+ * rate-missing, placement-days, placement-scope, placement-term, student-overlap, capacity,
+ * supervisor-training, lead-supervisor. The deadlines of a term are in rules_deadlines.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,14 +52,14 @@ static void rate_missing(const samv_rule_ctx *c, const samv_term *t, const samv_
 		need--;
 	}
 	if (need == y)
-		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
+		samv_rule_report(c, "rate-missing", t->rec, samv_node_at(p->node, "start"),
 				 /* TRANSLATORS: a placement's id, a year, the rates' id, then the same
 				    year twice. */
 				 _("placement '%s' has days in %d, but rates '%s' give no amount for %d: add "
 				   "`%d:` with its amount or index under `years`"),
 				 p->id, y, a->rates->id, y, y);
 	else
-		samv_rule_report(c, "rate-missing", t->rec, samv_rule_at(p->node, "start"),
+		samv_rule_report(c, "rate-missing", t->rec, samv_node_at(p->node, "start"),
 				 /* TRANSLATORS: a placement's id, a year, the rates' id, the same year,
 				    the year before it, then the first year of the chain of indexes that
 				    has no amount. */
@@ -120,7 +119,7 @@ static char *specializations_of(const samv_rule_ctx *c, const samv_agreement *a,
 static void relate_scope(const samv_rule_ctx *c, const samv_agreement *a)
 {
 	/* TRANSLATORS: an agreement's id. */
-	samv_rule_relate(c, a->rec, samv_rule_at(a->rec->root, "scope"), _("the scope of '%s'"), a->id);
+	samv_rule_relate(c, a->rec, samv_node_at(a->rec->root, "scope"), _("the scope of '%s'"), a->id);
 }
 
 /* A place's or placement's unit and program are in the scope, but its specialization, given
@@ -136,7 +135,7 @@ static void specialization_scope(const samv_rule_ctx *c, const samv_term *t, con
 	if (n && !listed)
 		return; /* out of memory, marked */
 	if (fit == SAMV_FIT_AMBIGUOUS)
-		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "program"),
+		samv_rule_report(c, "placement-scope", t->rec, samv_node_at(entry, "program"),
 				 /* TRANSLATORS: a `program` as written (specialist-nursing), a unit's id,
 				    an agreement's id, then the specializations of its scope there, each
 				    quoted: 'vård av äldre', 'psykiatrisk vård'. */
@@ -144,7 +143,7 @@ static void specialization_scope(const samv_rule_ctx *c, const samv_term *t, con
 				   "'%s': %s; say which with `specialization`"),
 				 program, unit, a->id, listed);
 	else if (listed)
-		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "specialization"),
+		samv_rule_report(c, "placement-scope", t->rec, samv_node_at(entry, "specialization"),
 				 /* TRANSLATORS: the specialization given, an agreement's id, a `program`
 				    as written (specialist-nursing), a unit's id, then the specializations
 				    of the scope there, each quoted: 'vård av äldre', 'psykiatrisk vård'
@@ -157,7 +156,7 @@ static void specialization_scope(const samv_rule_ctx *c, const samv_term *t, con
 					   (uint64_t)n),
 				 given, a->id, program, unit, listed);
 	else
-		samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(entry, "specialization"),
+		samv_rule_report(c, "placement-scope", t->rec, samv_node_at(entry, "specialization"),
 				 /* TRANSLATORS: the specialization given, an agreement's id, a `program`
 				    as written (nursing), then a unit's id. */
 				 _("specialization '%s' is not in the scope of agreement '%s', which lists %s at "
@@ -177,7 +176,7 @@ static void placement_scope(const samv_rule_ctx *c, const samv_term *t, const sa
 		specialization_scope(c, t, p->node, p->fit, p->unit, p->program, p->specialization);
 		return;
 	}
-	samv_rule_report(c, "placement-scope", t->rec, samv_rule_at(p->node, "unit"),
+	samv_rule_report(c, "placement-scope", t->rec, samv_node_at(p->node, "unit"),
 			 /* TRANSLATORS: a placement's id, its `program` as written (sjukskoterska), its
 			    unit's id, then the agreement's id. */
 			 _("placement '%s' is %s at unit '%s', which is not in the scope of agreement '%s': "
@@ -218,39 +217,10 @@ static void placement_term(const samv_rule_ctx *c, const samv_term *t, const sam
 	bool early = p->start < t->first_day, late = p->end > t->last_day;
 	if (!early && !late)
 		return;
-	samv_rule_report(c, "placement-term", t->rec, samv_rule_at(p->node, early ? "start" : "end"),
+	samv_rule_report(c, "placement-term", t->rec, samv_node_at(p->node, early ? "start" : "end"),
 			 placement_term_message(early, t->autumn), p->id,
 			 samv_rule_date(early ? p->start : p->end).s, t->term,
 			 samv_rule_date(t->first_day).s, samv_rule_date(t->last_day).s);
-}
-
-static void withdrawal_late(const samv_rule_ctx *c, const samv_term *t, const samv_placement *p)
-{
-	if (p->status != SAMV_WITHDRAWN || !p->withdrawn_by || strcmp(p->withdrawn_by, "municipality") != 0 ||
-	    p->withdrawn_on == SAMV_NO_DATE || p->start == SAMV_NO_DATE)
-		return;
-	int32_t before = p->start - p->withdrawn_on;
-	if (before >= 28)
-		return;
-	int32_t days = before < 0 ? -before : before;
-	const char *message =
-		before < 0
-			/* TRANSLATORS: a placement's id, the number of days, then the placement's
-			   first day. */
-			? samv_msgn("placement '%s' was withdrawn by the municipality %d day after its first "
-				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
-				    "placement '%s' was withdrawn by the municipality %d days after its first "
-				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
-				    (uint64_t)days)
-			/* TRANSLATORS: a placement's id, the number of days, then the placement's
-			   first day. */
-			: samv_msgn("placement '%s' was withdrawn by the municipality %d day before its first "
-				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
-				    "placement '%s' was withdrawn by the municipality %d days before its first "
-				    "day %s; § 4.2 asks for at least 4 weeks (28 days)",
-				    (uint64_t)days);
-	samv_rule_report(c, "withdrawal-late", t->rec, samv_rule_at(samv_node_get(p->node, "withdrawn"), "date"),
-			 message, p->id, days, samv_rule_date(p->start).s);
 }
 
 /* A person's training course completed before day, or NULL. */
@@ -288,91 +258,13 @@ static void supervisors(const samv_rule_ctx *c, const samv_term *t, const samv_p
 	}
 	const samv_person *lead = samv_party_person(party, p->lead_supervisor);
 	if (lead && !trained(lead, p->start, true)) {
-		samv_rule_report(c, "lead-supervisor", t->rec, samv_rule_at(p->node, "lead_supervisor"),
+		samv_rule_report(c, "lead-supervisor", t->rec, samv_node_at(p->node, "lead_supervisor"),
 				 /* TRANSLATORS: a person's id, a placement's id, then its first day. hp-7.5
 				    is a course id, kept as it is. */
 				 _("lead supervisor '%s' of placement '%s' has no hp-7.5 completed before %s "
 				   "(§ 4.4): choose a supervisor with the 7.5 credit course"),
 				 lead->id, p->id, samv_rule_date(p->start).s);
 		samv_rule_relate(c, party->rec, lead->node, _("'%s' is defined here"), lead->id);
-	}
-}
-
-static void notice_and_offer_late(const samv_rule_ctx *c, const samv_term *t)
-{
-	if (!t->year)
-		return;
-	samv_date notice = samv_deadline_notice(t->year, t->autumn), offer = samv_deadline_offer(t->year, t->autumn);
-	if (t->notice != SAMV_NO_DATE && t->notice > notice)
-		samv_rule_report(c, "notice-late", t->rec, samv_node_get(t->rec->root, "university_notice"),
-				 /* TRANSLATORS: a term (2025-HT), the day of the notice, then its deadline. */
-				 _("the university's notice for %s came %s, after the deadline %s (§ 4.2)"),
-				 t->term, samv_rule_date(t->notice).s, samv_rule_date(notice).s);
-	if (t->offer != SAMV_NO_DATE && t->offer > offer)
-		samv_rule_report(c, "offer-late", t->rec,
-				 samv_rule_at(samv_node_get(t->rec->root, "offer"), "date"),
-				 /* TRANSLATORS: a term (2025-HT), the day of the offer, then its deadline. */
-				 _("the municipality's offer for %s came %s, after the deadline %s (§ 4.2)"),
-				 t->term, samv_rule_date(t->offer).s, samv_rule_date(offer).s);
-}
-
-/* A term file that exists but failed its schema is not in the typed records. */
-static bool term_file_invalid(const samv_rule_ctx *c, const char *agreement, int year, bool autumn)
-{
-	char *id = samv_strprintf("%d-%s/%s", year, autumn ? "HT" : "VT", agreement);
-	bool found = id && samv_ledger_find(c->ledger, SAMV_KIND_TERM, id) != NULL;
-	free(id);
-	return found;
-}
-
-/* A notice [0] or offer [1] not recorded for a term without [0] or with [1] a term file;
- * each names the year, VT or HT, the agreement and the deadline. */
-static const char *const missing_messages[2][2] = {
-	{
-		/* TRANSLATORS: a year and VT or HT (together a term, 2025-HT), an agreement's id,
-		   then the deadline that has passed. */
-		N_("no university's notice recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2): "
-		   "add a term file with `university_notice` and `offer`"),
-		/* TRANSLATORS: as the message before, when the term file exists. */
-		N_("no university's notice recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)"),
-	},
-	{
-		/* TRANSLATORS: a year and VT or HT (together a term, 2025-HT), an agreement's id,
-		   then the deadline that has passed. */
-		N_("no municipality's offer recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2): "
-		   "add a term file with `university_notice` and `offer`"),
-		/* TRANSLATORS: as the message before, when the term file exists. */
-		N_("no municipality's offer recorded for %d-%s of agreement '%s'; it was due %s (§ 4.2)"),
-	},
-};
-
-/* Every term in which an agreement is in force whose deadlines have passed. */
-static void notice_missing(const samv_rule_ctx *c, const samv_agreement *a)
-{
-	int from_year, to_year, m, d;
-	if (a->valid_from == SAMV_NO_DATE)
-		return;
-	samv_date_to_ymd(a->valid_from, &from_year, &m, &d);
-	samv_date_to_ymd(c->cfg->today, &to_year, &m, &d);
-	for (int y = from_year - 1; y <= to_year + 1; y++) {
-		for (int half = 0; half < 2; half++) {
-			bool autumn = half == 1;
-			if (!samv_agreement_has_term(a, y, autumn))
-				continue;
-			const samv_term *t = samv_records_term(c->records, a->id, y, autumn);
-			if (!t && term_file_invalid(c, a->id, y, autumn))
-				continue; /* the file exists; its schema finding comes first */
-			samv_date deadlines[2] = { samv_deadline_notice(y, autumn), samv_deadline_offer(y, autumn) };
-			bool recorded[2] = { t && t->notice != SAMV_NO_DATE, t && t->offer != SAMV_NO_DATE };
-			for (int k = 0; k < 2; k++) {
-				if (recorded[k] || c->cfg->today <= deadlines[k])
-					continue;
-				const samv_record *rec = t ? t->rec : a->rec;
-				samv_rule_report(c, "notice-missing", rec, t ? t->rec->id_node : a->rec->id_node,
-						 _(missing_messages[k][t != NULL]), y, autumn ? "HT" : "VT", a->id,
-						 samv_rule_date(deadlines[k]).s);
-			}
-		}
 	}
 }
 
@@ -459,7 +351,7 @@ static void capacity_per_year(const samv_rule_ctx *c)
 								     : NULL;
 		if (name) {
 			const samv_placement *over = seats[i + (size_t)s->students_per_year].p;
-			samv_rule_report(c, "capacity", over->term->rec, samv_rule_at(over->node, "start"),
+			samv_rule_report(c, "capacity", over->term->rec, samv_node_at(over->node, "start"),
 					 /* TRANSLATORS: the number of students, their `program` as written
 					    (sjukskoterska) with its specialization in brackets where the
 					    scope names one, a unit's id, a year, the number a year the
@@ -557,7 +449,7 @@ static void capacity_per_offer(const samv_rule_ctx *c, const samv_term *t)
 					    "placement '%s' is the first beyond it: record the larger offer, or move a "
 					    "student",
 					    (uint64_t)taken);
-		samv_rule_report(c, "capacity", t->rec, samv_rule_at(beyond->node, "unit"), message,
+		samv_rule_report(c, "capacity", t->rec, samv_node_at(beyond->node, "unit"), message,
 				 (long long)taken, name, p->unit, t->term, (long long)offered, beyond->id);
 		if (place)
 			samv_rule_relate(c, t->rec, place->node,
@@ -603,7 +495,7 @@ static void student_overlap(const samv_rule_ctx *c)
 		if (longest && strcmp(longest->student, p->student) != 0)
 			longest = NULL;
 		if (longest && p->start <= longest->end) {
-			samv_rule_report(c, "student-overlap", p->term->rec, samv_rule_at(p->node, "start"),
+			samv_rule_report(c, "student-overlap", p->term->rec, samv_node_at(p->node, "start"),
 					 /* TRANSLATORS: a student's name, a placement (2025-VT/kommun-uni/p2)
 					    and its first day, then the other placement and its last day. */
 					 _("%s is placed in '%s' from %s, while still in '%s' until %s: correct "
@@ -625,7 +517,6 @@ void samv_rules_terms(const samv_rule_ctx *c)
 	const samv_records *r = c->records;
 	for (size_t i = 0; i < r->nterms; i++) {
 		const samv_term *t = &r->terms[i];
-		notice_and_offer_late(c, t);
 		for (size_t k = 0; k < t->nplaces; k++) {
 			const samv_offer_place *o = &t->places[k];
 			specialization_scope(c, t, o->node, o->fit, o->unit, o->program, o->specialization);
@@ -637,12 +528,9 @@ void samv_rules_terms(const samv_rule_ctx *c)
 			placement_days(c, t, p);
 			placement_scope(c, t, p);
 			placement_term(c, t, p);
-			withdrawal_late(c, t, p);
 			supervisors(c, t, p);
 		}
 	}
-	for (size_t i = 0; i < r->nagreements; i++)
-		notice_missing(c, &r->agreements[i]);
 	capacity_per_year(c);
 	student_overlap(c);
 }

@@ -184,18 +184,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	samv_session s;
 	samv_records *records = NULL;
-	if (fuzz_session_open(&s, data, size) == 0 && samv_records_build(&records, s.ledger) == 0) {
+	samv_obligations *obligations = NULL;
+	if (fuzz_session_open(&s, data, size) == 0 && samv_records_build(&records, s.ledger) == 0 &&
+	    samv_obligations_build(&obligations, records, s.cfg.today, s.cfg.protocol_adjust_days) == 0) {
 		samv_diags_sort(&s.diags);
 		samv_emitter e = { emit, NULL };
 		/* The language and the stamp come from the input's length, so that both are
 		 * reached without doubling the time of every run. */
-		samv_report_ctx c = { .ledger = s.ledger, .records = records, .cfg = &s.cfg,
+		samv_report_ctx c = { .ledger = s.ledger, .records = records, .obligations = obligations,
+				      .cfg = &s.cfg,
 				      .findings = &s.diags,
 				      .lang = samv_catalog_find(size % 2 == 0 ? "sv" : "en"),
 				      .commit = size % 3 == 0 ? NULL : "0123456789abcdef0123456789abcdef01234567",
 				      .modified = size % 5 == 0 };
 		render_all(&c, &e);
 	}
+	samv_obligations_free(obligations);
 	samv_records_free(records);
 	samv_session_close(&s);
 	return 0;
