@@ -273,7 +273,9 @@ static void placement_status(builder *b, const samv_term *t, const samv_placemen
 	ob->at = samv_node_at(p->node, "status");
 }
 
-samv_date samv_obligation_invoice_deadline(const samv_placement *p)
+/* A placement's invoicing deadline under § 4.6: the term's, or the 15th of the month after
+ * a later end. */
+static samv_date placement_deadline(const samv_placement *p)
 {
 	return samv_deadline_invoice(p->term->year, p->term->autumn, p->end);
 }
@@ -313,7 +315,7 @@ static void invoicing_group(builder *b, const samv_term *t, samv_date due)
 	bool several = false; /* invoices issued late other than `late` */
 	for (size_t i = 0; i < t->nplacements; i++) {
 		const samv_placement *p = &t->placements[i];
-		if (!invoiceable(p) || samv_obligation_invoice_deadline(p) != due)
+		if (!invoiceable(p) || placement_deadline(p) != due)
 			continue;
 		b->o->placement_store[b->nstore++] = p;
 		ob->nplacements++;
@@ -331,10 +333,8 @@ static void invoicing_group(builder *b, const samv_term *t, samv_date due)
 		}
 	}
 	if (ob->ninvoiced < ob->nplacements) {
-		ob->nwaiting = ob->nplacements - ob->ninvoiced - unbilled;
 		if (b->today <= due) {
 			ob->status = SAMV_OBL_DUE;
-			ob->nwaiting = 0;
 		} else if (unbilled) {
 			ob->status = SAMV_OBL_MISSING;
 			ob->rule = "invoice-missing";
@@ -366,7 +366,7 @@ static void invoicing(builder *b, const samv_term *t)
 		samv_date due = SAMV_NO_DATE;
 		for (size_t i = 0; i < t->nplacements; i++) {
 			const samv_placement *p = &t->placements[i];
-			samv_date d = samv_obligation_invoice_deadline(p);
+			samv_date d = placement_deadline(p);
 			if (invoiceable(p) && (prev == SAMV_NO_DATE || d > prev) && (due == SAMV_NO_DATE || d < due))
 				due = d;
 		}

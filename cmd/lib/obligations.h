@@ -58,8 +58,6 @@ typedef enum samv_obligation_status {
 	SAMV_OBL_WAITING
 } samv_obligation_status;
 
-#define SAMV_OBL_STATUSES 5
-
 typedef struct samv_obligation {
 	samv_obligation_kind kind;
 	samv_obligation_status status;
@@ -92,7 +90,7 @@ typedef struct samv_obligation {
 	 * completed, planned, or on an invoice whatever their status. */
 	samv_date standard;
 	const samv_placement **placements;
-	size_t nplacements, ninvoiced, nwaiting;
+	size_t nplacements, ninvoiced;
 } samv_obligation;
 
 typedef struct samv_obligations {
@@ -110,9 +108,5 @@ typedef struct samv_obligations {
 int samv_obligations_build(samv_obligations **out, const samv_records *r, samv_date today,
 			   int protocol_adjust_days);
 void samv_obligations_free(samv_obligations *o); /* accepts NULL */
-
-/* A placement's invoicing deadline under § 4.6: the term's, or the 15th of the month after
- * a later end. */
-samv_date samv_obligation_invoice_deadline(const samv_placement *p);
 
 #endif
