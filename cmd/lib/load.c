@@ -3,10 +3,11 @@
  *
  * Three passes over a file, each linear: a UTF-8 check (libyaml reports bad bytes at a
  * useless "line 1 column 1", so we find the real position ourselves), the libyaml event
- * loop that builds nodes, and per mapping a duplicate-key check. Open collections live on
- * a frame stack; their children wait on one shared scratch stack and are copied into the
- * document's arena (or its store's) when the collection ends, so every node array is
- * allocated exactly once.
+ * loop that builds nodes, and per mapping a duplicate-key check; a file with a tab in it
+ * has two more before the event loop, which make spaces of the tabs that YAML 1.2 allows
+ * and libyaml would refuse (tabs.c). Open collections live on a frame stack; their
+ * children wait on one shared scratch stack and are copied into the document's arena (or
+ * its store's) when the collection ends, so every node array is allocated exactly once.
  */
 #include "load.h"
 
@@ -17,6 +18,7 @@
 #include <yaml.h>
 
 #include "i18n.h"
+#include "tabs.h"
 
 typedef struct frame {
 	samv_node node; /* its kind and position; its items once it ends */
@@ -662,9 +664,18 @@ int samv_load_yaml(samv_doc *doc, const char *data, size_t len, samv_diags *diag
 	if (!encoding_ok(&ld))
 		return -1;
 
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
+	/* libyaml reads a copy with the tabs it would wrongly refuse made spaces; positions
+	 * are the same in both, and what it says went wrong is looked up in what it read. */
+	unsigned char *spaced;
+	if (samv_tabs_spaced(ld.data, len, &spaced) < 0)
 		return -2;
+	if (spaced)
+		ld.data = spaced;
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		free(spaced);
+		return -2;
+	}
 	yaml_parser_set_input_string(&parser, ld.data, len);
 	bool done = false;
 	while (!done && !ld.failed) {
@@ -699,6 +710,7 @@ int samv_load_yaml(samv_doc *doc, const char *data, size_t len, samv_diags *diag
 	}
 	yaml_parser_delete(&parser);
 	free(ld.scratch);
+	free(spaced);
 	if (ld.failed)
 		doc->root = NULL;
 	return ld.failed;

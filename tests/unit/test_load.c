@@ -155,6 +155,73 @@ static void test_refusals(void **state)
 	refused("a: \"open\n", 9, 1, 4, "not valid YAML");
 }
 
+/* The text of key k of the loaded root, which must have loaded. */
+static const char *text_of(const loaded *l, const char *k)
+{
+	assert_int_equal(l->rc, 0);
+	const samv_node *n = samv_node_get(l->doc->root, k);
+	assert_non_null(n);
+	return n->text;
+}
+
+/* Tabs that YAML 1.2 allows as separation or whitespace, and the tabs that are content. */
+static void test_tabs_allowed(void **state)
+{
+	(void)state;
+	loaded l = load("a:\t\"q\tuoted\"\n\t\nb: 'single\ttab'\n \t# note\t\nc: plain\ttab\n"
+			"d:\n-\tx\n- \t\"y\"\n-\t-1\n");
+	assert_string_equal(text_of(&l, "a"), "q\tuoted");
+	assert_string_equal(text_of(&l, "b"), "single\ttab");
+	assert_string_equal(text_of(&l, "c"), "plain\ttab");
+	const samv_node *d = samv_node_get(l.doc->root, "d");
+	assert_int_equal(samv_node_count(d), 3);
+	assert_string_equal(samv_node_item(d, 0)->text, "x");
+	assert_int_equal(samv_node_item(d, 0)->col, 3);
+	assert_string_equal(samv_node_item(d, 1)->text, "y");
+	assert_int_equal(samv_node_item(d, 2)->kind, SAMV_NODE_INT);
+	done(&l);
+
+	/* A block scalar keeps a tab after its indentation as content. */
+	l = load("a:\n-\t|\n  one\n  \t\n  \ttwo\nb: >-\n  x\n  y\n\nc:\t1\n");
+	assert_int_equal(l.rc, 0);
+	const samv_node *a = samv_node_get(l.doc->root, "a");
+	assert_string_equal(samv_node_item(a, 0)->text, "one\n\t\n\ttwo\n");
+	assert_string_equal(text_of(&l, "b"), "x y");
+	assert_int_equal(samv_node_get(l.doc->root, "c")->line, 10);
+	done(&l);
+
+	/* A tab inside a quoted scalar's blank line and a plain scalar's "-\t" stay. */
+	l = load("a: \"x\n \t\n  y\"\nb: word\n  -\tz\n");
+	assert_string_equal(text_of(&l, "a"), "x\ny");
+	assert_string_equal(text_of(&l, "b"), "word -\tz");
+	done(&l);
+}
+
+/* Expect text refused at line:col for a tab there. */
+static void refused_tab(const char *text, uint32_t line, uint32_t col)
+{
+	refused(text, strlen(text), line, col, "a tab character here");
+}
+
+static void test_tabs_refused(void **state)
+{
+	(void)state;
+	/* indentation, also after tabs that are allowed */
+	refused_tab("a:\t1\n\t\nb:\n\tc: 2\n", 4, 1);
+	refused_tab("a: 1\n\t# comment\n\tb: 2\n", 3, 1);
+	/* a compact collection after a tab */
+	refused_tab("-\t- x\n", 1, 2);
+	refused_tab("- \tk: v\n", 1, 3);
+	/* a tab in the indentation of a block scalar's blank line, between two of its lines
+	 * or after the last, with a line break or at the end of the file */
+	refused_tab("a: |\n  one\n\t\n  two\n", 3, 1);
+	refused_tab("a: |\n  one\n\t\nb: 1\n", 3, 1);
+	refused_tab("a: >-\n  one\n\n \t\nb: 1\n", 4, 2);
+	refused_tab("a: >\n  one\n\t", 3, 1);
+	/* a tab before the text of a plain scalar's next line, in its indentation */
+	refused_tab("a: x\n\t\n  y\n", 2, 1);
+}
+
 static void test_many_keys_duplicates(void **state)
 {
 	(void)state;
@@ -183,6 +250,12 @@ static void test_depth_bound(void **state)
 	loaded l = load_bytes(text, n);
 	assert_int_equal(l.rc, -1);
 	assert_non_null(strstr(l.diags.items[0].message, "nesting deeper than"));
+	done(&l);
+	/* the same with a tab, which has libyaml's scanner read the file once more */
+	text[n - 1] = '\t';
+	l = load_bytes(text, n);
+	assert_int_equal(l.rc, -1);
+	assert_non_null(strstr(l.diags.items[0].message, "nesting deeper than"));
 	free(text);
 	done(&l);
 }
@@ -204,6 +277,8 @@ int main(void)
 		cmocka_unit_test(test_bom_crlf_accepted),
 		cmocka_unit_test(test_numeric_keys_are_names),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_tabs_allowed),
+		cmocka_unit_test(test_tabs_refused),
 		cmocka_unit_test(test_many_keys_duplicates),
 		cmocka_unit_test(test_depth_bound),
 		cmocka_unit_test(test_empty),
