@@ -9,7 +9,7 @@ amounts and PLO indexes, declarations of intent with a withdrawal, agreements wi
 plans, follow-ups, courses, projects, contacts and a few terminations (and their
 successors), one term file per agreement and term with notice, offer and placements (some
 with `days`, some across New Year, withdrawn, cancelled, specialist programmes), invoices
-per unit, university and term whose totals are computed exactly as cmd/lib/pay.c computes
+per unit, university and term whose totals are computed exactly as cmd/lib/ledger/pay.c computes
 them, bodies of four types with member turnover, and their protocols.
 
 The data is fictional throughout (names are made of invented parts; organisation numbers
@@ -194,7 +194,7 @@ AMOUNTS = year_amounts()
 
 
 def pay_line(start, end, days):
-    """The compensation of one placement in öre, as cmd/lib/pay.c computes it."""
+    """The compensation of one placement in öre, as cmd/lib/ledger/pay.c computes it."""
     wd = weekdays(start, end)
     n = days if 0 < days < wd else wd
     if n == 0:

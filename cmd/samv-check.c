@@ -12,12 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "model.h"
-#include "output.h"
-#include "paths.h"
-#include "rules.h"
-#include "session.h"
+#include "util/i18n.h"
+#include "ledger/ledger.h"
+#include "report/findings.h"
+#include "util/paths.h"
+#include "rules/rules.h"
+#include "session/session.h"
 
 #ifndef SAMV_VERSION
 #define SAMV_VERSION "0.0.0"
@@ -387,7 +387,8 @@ static int run(const options *o)
 	char *err = NULL, *text = NULL, *overlay = NULL;
 	size_t text_len = 0;
 	int status = 2;
-	samv_session_options so = { o->dir, o->source, o->rev, o->as_of, o->rules, o->nrules, NULL, NULL, 0 };
+	samv_session_options so = { o->dir, o->source, o->rev, o->as_of, o->rules, o->nrules, NULL, NULL, 0, NULL, { 0 } };
+	samv_session_options_env(&so, getenv);
 
 	if (o->stdin_filename) {
 		char *root = samv_source_find_root(o->dir);
@@ -409,7 +410,7 @@ static int run(const options *o)
 	if (o->quiet)
 		keep_failures(&s.diags, o->strict);
 	if (strcmp(o->format, "json") == 0) {
-		samv_output_json(stdout, &s.diags);
+		samv_findings_json(stdout, &s.diags);
 	} else if (strcmp(o->format, "text") == 0) {
 		const char *when = o->color ? o->color : "auto";
 		bool terminal = isatty(STDOUT_FILENO);
@@ -420,14 +421,14 @@ static int run(const options *o)
 				(strcmp(when, "auto") == 0 && terminal && !(no_color && *no_color)),
 			terminal || strcmp(when, "always") == 0 ? line_of : NULL, &lc
 		};
-		samv_output_text_styled(stdout, &s.diags, &style);
+		samv_findings_text_styled(stdout, &s.diags, &style);
 		samv_files_free(lc.files, lc.n);
 	} else {
 		char *prefix = path_prefix(s.root);
 		if (strcmp(o->format, "github") == 0)
-			samv_output_github(stdout, &s.diags, prefix ? prefix : "");
+			samv_findings_github(stdout, &s.diags, prefix ? prefix : "");
 		else
-			samv_output_sarif(stdout, &s.diags, prefix ? prefix : "", SAMV_VERSION);
+			samv_findings_sarif(stdout, &s.diags, prefix ? prefix : "", SAMV_VERSION);
 		free(prefix);
 	}
 	if (strcmp(o->format, "text") == 0 && !o->quiet)

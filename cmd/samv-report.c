@@ -19,10 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "records.h"
-#include "report.h"
-#include "session.h"
+#include "util/i18n.h"
+#include "ledger/records.h"
+#include "report/report.h"
+#include "session/session.h"
 
 #ifndef SAMV_VERSION
 #define SAMV_VERSION "0.0.0"
@@ -404,20 +404,18 @@ static int dispatch(const options *o, const samv_report_ctx *c, const samv_emitt
 static int run(const options *o)
 {
 	samv_session s;
-	samv_records *records = NULL;
-	samv_obligations *obligations = NULL;
 	stdout_sink sink = { NULL, 0 };
 	out_dir out = { o->out, NULL, 0, 0 };
 	char *err = NULL, *commit = NULL;
 	bool modified = false;
 	int status = 2;
 	samv_session_options so = { o->dir, o->staged ? SAMV_SOURCE_INDEX : o->rev ? SAMV_SOURCE_COMMIT : SAMV_SOURCE_WORKTREE,
-				    o->rev, o->as_of, NULL, 0, NULL, NULL, 0 };
+				    o->rev, o->as_of, NULL, 0, NULL, NULL, 0, NULL, { 0 } };
+	samv_session_options_env(&so, getenv);
 
 	if (samv_session_open(&s, &so, &err))
 		goto done;
-	if (samv_source_describe(s.src, &commit, &modified) || samv_records_build(&records, s.ledger) ||
-	    samv_obligations_build(&obligations, records, s.cfg.today, s.cfg.protocol_adjust_days)) {
+	if (samv_source_describe(s.src, &commit, &modified)) {
 		err = samv_strprintf("%s", _("cannot read the ledger's git state, or out of memory"));
 		goto done;
 	}
@@ -425,7 +423,7 @@ static int run(const options *o)
 	if (samv_source_commit_time(s.src, &commit_time) != 0)
 		commit_time = -1;
 	samv_diags_sort(&s.diags);
-	samv_report_ctx ctx = { s.ledger, records, obligations, &s.cfg, &s.diags, commit, modified, commit_time,
+	samv_report_ctx ctx = { s.ledger, s.records, s.obligations, &s.cfg, &s.diags, commit, modified, commit_time,
 				samv_catalog_find(o->lang) };
 	samv_emitter e = o->out ? (samv_emitter){ emit_file, &out } : (samv_emitter){ emit_stdout, &sink };
 	status = dispatch(o, &ctx, &e, &err);
@@ -448,8 +446,6 @@ done:
 	}
 	free(sink.files);
 	out_abort(&out, 0);
-	samv_obligations_free(obligations);
-	samv_records_free(records);
 	samv_session_close(&s);
 	return status;
 }

@@ -22,8 +22,8 @@ FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/samv.dict
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -Icmd/lib \
 	-I$(FUZZ_BUILD) -MMD -MP
-FUZZ_LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(FUZZ_BUILD)/lib/%.o) $(FUZZ_BUILD)/lib/schemas.o \
-	$(FUZZ_BUILD)/lib/catalogs.o $(FUZZ_BUILD)/lib/build_id.o
+FUZZ_LIB_OBJ := $(LIB_SRC:cmd/lib/%.c=$(FUZZ_BUILD)/lib/%.o) $(FUZZ_BUILD)/lib/schema/schemas.o \
+	$(FUZZ_BUILD)/lib/util/catalogs.o $(FUZZ_BUILD)/lib/input/build_id.o
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 # The library with coverage instrumentation only; libFuzzer's main is linked into each target.
@@ -32,15 +32,15 @@ $(FUZZ_BUILD)/lib/%.o: cmd/lib/%.c
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 # The generated sources are the main build's.
-$(FUZZ_BUILD)/lib/schemas.o: $(BUILD)/lib/schemas.c
+$(FUZZ_BUILD)/lib/schema/schemas.o: $(BUILD)/lib/schema/schemas.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_BUILD)/lib/catalogs.o: $(BUILD)/lib/catalogs.c
+$(FUZZ_BUILD)/lib/util/catalogs.o: $(BUILD)/lib/util/catalogs.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_BUILD)/lib/build_id.o: $(BUILD)/lib/build_id.c
+$(FUZZ_BUILD)/lib/input/build_id.o: $(BUILD)/lib/input/build_id.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
@@ -50,11 +50,11 @@ $(FUZZ_BINS:=.o): $(FUZZ_BUILD)/%.o: tests/fuzz/%.c
 
 # The whole-ledger targets read the embedded schemas on every run; without coverage
 # in the JSON reader (fuzz_load and fuzz_schema cover it) they run twice as fast.
-$(FUZZ_BUILD)/lib-nocov/json.o: cmd/lib/json.c
+$(FUZZ_BUILD)/lib-nocov/input/json.o: cmd/lib/input/json.c
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-FUZZ_LEDGER_OBJ := $(filter-out $(FUZZ_BUILD)/lib/json.o,$(FUZZ_LIB_OBJ)) $(FUZZ_BUILD)/lib-nocov/json.o
+FUZZ_LEDGER_OBJ := $(filter-out $(FUZZ_BUILD)/lib/input/json.o,$(FUZZ_LIB_OBJ)) $(FUZZ_BUILD)/lib-nocov/input/json.o
 
 $(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema $(FUZZ_BUILD)/fuzz_cache: %: %.o $(FUZZ_LIB_OBJ)
 	$(QUIET_LD)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)

@@ -20,7 +20,7 @@ extract() {
 		--flag=samv_strprintf:1:c-format --flag=samv_diags_add:6:c-format \
 		--add-comments=TRANSLATORS: --package-name=samv \
 		--package-version="$(cat VERSION 2>/dev/null || echo 0)" --msgid-bugs-address="samv developers" \
-		-o "$1" cmd/*.c cmd/lib/*.c
+		-o "$1" cmd/*.c cmd/lib/*/*.c
 	# A template that changes with the clock would make every build a change.
 	sed -i '/^"POT-Creation-Date:/d' "$1"
 }

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
-#include "schema.h"
+#include "input/json.h"
+#include "schema/schema.h"
 
 typedef struct counts {
 	unsigned passed, failed, skipped;

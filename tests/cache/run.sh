@@ -1,5 +1,5 @@
 #!/bin/sh
-# Test the cache of loaded blobs (cmd/lib/cache.h) as users meet it: whatever state the
+# Test the cache of loaded blobs (cmd/lib/input/cache.h) as users meet it: whatever state the
 # cache is in, samv-check --staged and --rev and samv-report print exactly what they print
 # with the cache off (SAMV_CACHE=0), and never a word about the cache itself.
 #  1. a cold run writes .git/samv/root/base; a warm run reads it and writes nothing;

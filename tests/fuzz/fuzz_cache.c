@@ -1,5 +1,5 @@
 /*
- * fuzz_cache.c — libFuzzer target: the cache reader (cmd/lib/cache.c) on any bytes.
+ * fuzz_cache.c — libFuzzer target: the cache reader (cmd/lib/input/cache.c) on any bytes.
  *
  * The input is a cache file. A checksum would turn away nearly every mutation before the
  * reader looked at it, so the target first makes the input pass the checks that guard
@@ -16,10 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "diag.h"
-#include "load.h"
-#include "node.h"
+#include "input/cache.h"
+#include "util/diag.h"
+#include "input/yaml.h"
+#include "input/node.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,7 +52,7 @@ static void start(void)
 	static const char yaml[] = "kind: rates\nid: r\n";
 	samv_doc *doc = samv_doc_new("r.yaml");
 	samv_diags d = { 0 };
-	CHECK(doc && samv_load_yaml(doc, yaml, sizeof yaml - 1, &d) == 0);
+	CHECK(doc && samv_yaml_load(doc, yaml, sizeof yaml - 1, &d) == 0);
 	static const unsigned char id[SAMV_CACHE_ID_LEN] = { 1 };
 	samv_cache_entry e = { .id = id, .path = doc->path, .kind = 1, .root = doc->root };
 	samv_cache *c = samv_cache_open(dir, 1);

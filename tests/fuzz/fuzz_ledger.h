@@ -26,7 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "session.h"
+#include "session/session.h"
 
 #define FUZZ_MAX_PARTS 64
 #define FUZZ_AS_OF "2025-06-15"

@@ -1,8 +1,8 @@
 /*
  * fuzz_load.c — libFuzzer target: any bytes through both readers of the node tree.
  *
- * The bytes go to samv_load_yaml (the record loader) and to samv_json_parse (the schema
- * reader). Besides the sanitizers, the target checks what load.h, json.h and node.h
+ * The bytes go to samv_yaml_load (the record loader) and to samv_json_parse (the schema
+ * reader). Besides the sanitizers, the target checks what yaml.h, json.h and node.h
  * promise: a refused file says why (a finding, or a message), nothing is both refused and
  * given a root, every node has a 1-based position, every key is a string, every scalar's
  * text is NUL-terminated at its length, and the tree is no deeper than the bound.
@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "json.h"
-#include "load.h"
-#include "node.h"
+#include "util/diag.h"
+#include "input/json.h"
+#include "input/yaml.h"
+#include "input/node.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -65,12 +65,12 @@ static void fuzz_yaml(const char *text, size_t size)
 	samv_diags diags = { 0 };
 	if (!doc)
 		return;
-	int rc = samv_load_yaml(doc, text, size, &diags);
+	int rc = samv_yaml_load(doc, text, size, &diags);
 	CHECK(rc == 0 || rc == -1 || rc == -2);
 	if (rc == 0) {
 		CHECK(diags.count == 0);
 		if (doc->root)
-			CHECK(check_tree(doc->root, false) <= SAMV_LOAD_MAX_DEPTH);
+			CHECK(check_tree(doc->root, false) <= SAMV_YAML_MAX_DEPTH);
 	} else {
 		CHECK(doc->root == NULL);
 		CHECK(rc == -2 || diags.count > 0 || diags.oom);

@@ -20,10 +20,10 @@
 #include <strings.h>
 
 #include "fuzz_ledger.h"
-#include "json.h"
-#include "records.h"
-#include "report.h"
-#include "session.h"
+#include "input/json.h"
+#include "ledger/records.h"
+#include "report/report.h"
+#include "session/session.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -183,15 +183,12 @@ static void render_all(const samv_report_ctx *c, const samv_emitter *e)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	samv_session s;
-	samv_records *records = NULL;
-	samv_obligations *obligations = NULL;
-	if (fuzz_session_open(&s, data, size) == 0 && samv_records_build(&records, s.ledger) == 0 &&
-	    samv_obligations_build(&obligations, records, s.cfg.today, s.cfg.protocol_adjust_days) == 0) {
+	if (fuzz_session_open(&s, data, size) == 0) {
 		samv_diags_sort(&s.diags);
 		samv_emitter e = { emit, NULL };
 		/* The language and the stamp come from the input's length, so that both are
 		 * reached without doubling the time of every run. */
-		samv_report_ctx c = { .ledger = s.ledger, .records = records, .obligations = obligations,
+		samv_report_ctx c = { .ledger = s.ledger, .records = s.records, .obligations = s.obligations,
 				      .cfg = &s.cfg,
 				      .findings = &s.diags,
 				      .lang = samv_catalog_find(size % 2 == 0 ? "sv" : "en"),
@@ -199,8 +196,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				      .modified = size % 5 == 0 };
 		render_all(&c, &e);
 	}
-	samv_obligations_free(obligations);
-	samv_records_free(records);
 	samv_session_close(&s);
 	return 0;
 }

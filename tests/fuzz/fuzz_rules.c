@@ -18,10 +18,10 @@
 #include <string.h>
 
 #include "fuzz_ledger.h"
-#include "json.h"
-#include "output.h"
-#include "rules.h"
-#include "session.h"
+#include "input/json.h"
+#include "report/findings.h"
+#include "rules/rules.h"
+#include "session/session.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -95,7 +95,7 @@ static void check_outputs(const samv_diags *d, bool sarif)
 	line_cache cache = { { 0 }, NULL, 0 };
 	samv_text_style style = { false, line_of, &cache };
 	if ((out = open_memstream(&text, &len))) {
-		samv_output_text_styled(out, d, &style);
+		samv_findings_text_styled(out, d, &style);
 		fclose(out);
 		for (size_t i = 0; i < len; i++)
 			CHECK(((unsigned char)text[i] >= 0x20 && text[i] != 0x7F) || text[i] == '\n' ||
@@ -104,7 +104,7 @@ static void check_outputs(const samv_diags *d, bool sarif)
 	}
 	free(cache.data);
 	if ((out = open_memstream(&text, &len))) {
-		samv_output_text(out, d);
+		samv_findings_text(out, d);
 		fclose(out);
 		size_t lines = 0;
 		for (size_t i = 0; i < len; i++) {
@@ -115,7 +115,7 @@ static void check_outputs(const samv_diags *d, bool sarif)
 		free(text);
 	}
 	if ((out = open_memstream(&text, &len))) {
-		samv_output_json(out, d);
+		samv_findings_json(out, d);
 		fclose(out);
 		check_json(text, len);
 		free(text);
@@ -123,13 +123,13 @@ static void check_outputs(const samv_diags *d, bool sarif)
 	/* SARIF carries the whole rule table: reading it back on every run would take a
 	 * tenth of the time, so only one input in eight is checked. */
 	if (sarif && (out = open_memstream(&text, &len))) {
-		samv_output_sarif(out, d, "ledger/", "0.0.0-fuzz");
+		samv_findings_sarif(out, d, "ledger/", "0.0.0-fuzz");
 		fclose(out);
 		check_json(text, len);
 		free(text);
 	}
 	if ((out = open_memstream(&text, &len))) {
-		samv_output_github(out, d, "");
+		samv_findings_github(out, d, "");
 		fclose(out);
 		size_t lines = 0;
 		for (size_t i = 0; i < len; i++)

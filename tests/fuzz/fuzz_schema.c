@@ -17,11 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "json.h"
-#include "load.h"
-#include "node.h"
-#include "schema.h"
+#include "util/diag.h"
+#include "input/json.h"
+#include "input/yaml.h"
+#include "input/node.h"
+#include "schema/schema.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -91,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err = NULL;
 	if (samv_json_parse(json_doc, instance_text, instance_len, &err) == 0)
 		validate_instance(s, json_doc->root);
-	if (samv_load_yaml(yaml_doc, instance_text, instance_len, &diags) == 0 && yaml_doc->root)
+	if (samv_yaml_load(yaml_doc, instance_text, instance_len, &diags) == 0 && yaml_doc->root)
 		validate_instance(s, yaml_doc->root);
 done:
 	samv_diags_free(&diags);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The check and the deadlines report tell one story (SPEC § 4, the obligations of
-# cmd/lib/obligations.h): on the example ledger at several dates and on every e2e fixture
+# cmd/lib/ledger/obligations.h): on the example ledger at several dates and on every e2e fixture
 # ledger at its own date, every row of `samv-report deadlines --format json` that names a
 # rule is a finding of that rule in the same file, every deadline finding of samv-check
 # has such a row, and every row marked late, missing or waiting names a rule (but for a

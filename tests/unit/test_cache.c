@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "load.h"
+#include "input/cache.h"
+#include "input/yaml.h"
 
 static const unsigned char id_a[SAMV_CACHE_ID_LEN] = { 0xAA, 1, 2, 3 };
 static const unsigned char id_b[SAMV_CACHE_ID_LEN] = { 0xBB, 4, 5, 6 };
@@ -37,7 +37,7 @@ static int setup(void **state)
 	snprintf(f->dir, sizeof f->dir, "/tmp/samv-test-cache-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	f->doc = samv_doc_new("parties/x.yaml");
-	assert_int_equal(samv_load_yaml(f->doc, yaml, sizeof yaml - 1, &f->diags), 0);
+	assert_int_equal(samv_yaml_load(f->doc, yaml, sizeof yaml - 1, &f->diags), 0);
 	samv_diags_add(&f->diags, "schema", "parties/x.yaml", 3, 5, "a finding with a %s", "note");
 	samv_diags_relate(&f->diags, "parties/x.yaml", 1, 1, "the note");
 	*state = f;

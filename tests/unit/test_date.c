@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "util/date.h"
 
 static int parse(const char *s, samv_date *out)
 {

@@ -11,7 +11,7 @@
 
 #include <stdlib.h>
 
-#include "diag.h"
+#include "util/diag.h"
 
 static void test_grow_doubles(void **state)
 {

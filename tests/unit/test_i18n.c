@@ -10,8 +10,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "catalogs.h"
-#include "i18n.h"
+#include "util/catalogs.h"
+#include "util/i18n.h"
 
 /* Sorted as msgfmt sorts them: by bytes. */
 static const char *const originals[] = { "", "apple", "ctx\004open", "one file\0%zu files" };

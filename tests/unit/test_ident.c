@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ident.h"
+#include "ledger/ident.h"
 
 static void test_luhn(void **state)
 {

@@ -11,9 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "json.h"
-#include "output.h"
+#include "util/buf.h"
+#include "util/escape.h"
+#include "input/json.h"
+#include "report/findings.h"
 
 static void test_values(void **state)
 {
@@ -61,11 +62,11 @@ static void put(void *b, const char *s, size_t len)
 	samv_buf_add(b, s, len);
 }
 
-/* What samv_json_quote makes of the LEN bytes at S, compared with WANT. */
+/* What samv_escape_json_to makes of the LEN bytes at S, compared with WANT. */
 static void quotes_as(const char *s, size_t len, const char *want)
 {
 	samv_buf b = { 0 };
-	samv_json_quote(s, len, put, &b);
+	samv_escape_json_to(s, len, put, &b);
 	assert_false(b.oom);
 	assert_string_equal(b.data, want);
 	samv_buf_free(&b);
@@ -140,7 +141,7 @@ static void test_quote_everywhere(void **state)
 	static const char text[] = "\xFF\xE2\x80\xA8\x7f\"\xE2\x82";
 	static const char want[] = "\"" FFFD "\\u2028\\u007f\\\"" FFFD "\"";
 	samv_buf b = { 0 };
-	samv_buf_json(&b, text);
+	samv_escape_json(&b, text);
 	assert_string_equal(b.data, want);
 	samv_buf_free(&b);
 
@@ -150,7 +151,7 @@ static void test_quote_everywhere(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	samv_output_json(f, &d);
+	samv_findings_json(f, &d);
 	assert_int_equal(fclose(f), 0);
 	char *file = samv_strprintf("\"file\": %s,", want);
 	char *message = samv_strprintf("\"message\": %s,", want);

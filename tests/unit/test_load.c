@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
+#include "input/yaml.h"
 
 typedef struct loaded {
 	samv_doc *doc;
@@ -22,7 +22,7 @@ static loaded load_bytes(const char *text, size_t len)
 {
 	loaded l = { samv_doc_new("f.yaml"), { 0 }, 0 };
 	assert_non_null(l.doc);
-	l.rc = samv_load_yaml(l.doc, text, len, &l.diags);
+	l.rc = samv_yaml_load(l.doc, text, len, &l.diags);
 	return l;
 }
 

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
+#include "util/money.h"
 
 static int parse(const char *s, samv_ore *out)
 {

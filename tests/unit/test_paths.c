@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 
-#include "paths.h"
+#include "util/paths.h"
 
 static void expect(const char *root, const char *base, const char *arg, const char *want)
 {

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pay.h"
+#include "ledger/pay.h"
 
 static samv_ore amounts_2016[] = { 153000 };
 

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
-#include "load.h"
-#include "schema.h"
+#include "input/json.h"
+#include "input/yaml.h"
+#include "schema/schema.h"
 
 static const char party_schema[] =
 	"{\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"id\", \"type\"],"
@@ -48,7 +48,7 @@ static void one_error_in(const char *schema, const char *yaml, const char *messa
 	samv_schema *s = compile_text(schema);
 	samv_doc *doc = samv_doc_new("x.yaml");
 	samv_diags diags = { 0 };
-	assert_int_equal(samv_load_yaml(doc, yaml, strlen(yaml), &diags), 0);
+	assert_int_equal(samv_yaml_load(doc, yaml, strlen(yaml), &diags), 0);
 	samv_schema_errors errs = { 0 };
 	int rc = samv_schema_validate(s, doc->root, NULL, &errs);
 	if (message) {
@@ -118,7 +118,7 @@ static void test_missing_day(void **state)
 	samv_doc *doc = samv_doc_new("x.yaml");
 	samv_diags diags = { 0 };
 	const char *yaml = "id: a\ntype: district\nsince: 2025-02-30\n";
-	assert_int_equal(samv_load_yaml(doc, yaml, strlen(yaml), &diags), 0);
+	assert_int_equal(samv_yaml_load(doc, yaml, strlen(yaml), &diags), 0);
 	samv_schema_errors errs = { 0 };
 	assert_int_equal(samv_schema_validate(s, doc->root, NULL, &errs), 0);
 	assert_int_equal(errs.count, 1);

@@ -21,10 +21,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "source.h"
+#include "util/diag.h"
+#include "input/source.h"
 
 static char base[] = "/tmp/samv-source-XXXXXX";
+/* The index a hook names in GIT_INDEX_FILE, as the command passes it to samv_source_open. */
+static const char *index_file;
 
 static const char msg_link[] =
 	"symbolic link not followed: samv reads only regular files inside the ledger";
@@ -97,7 +99,7 @@ static void list_with(listing *out, const char *dir, samv_source_kind kind, cons
 	samv_source *src = NULL;
 
 	memset(out, 0, sizeof *out);
-	if (samv_source_open(&src, root, kind, rev, &err) != 0)
+	if (samv_source_open(&src, root, kind, rev, index_file, &err) != 0)
 		fail_msg("open %s: %s", root, err);
 	if (samv_source_list(src, ignore, nignore, &out->files, &out->count, &out->diags,
 			     &out->unreadable, &err) != 0)
@@ -166,7 +168,7 @@ static void assert_open_fails(const char *dir, samv_source_kind kind, const char
 	char *root = path_of(dir, "."), *err = NULL;
 	samv_source *src = NULL;
 
-	assert_int_equal(samv_source_open(&src, root, kind, rev, &err), -1);
+	assert_int_equal(samv_source_open(&src, root, kind, rev, index_file, &err), -1);
 	assert_null(src);
 	assert_non_null(err);
 	if (strncmp(err, want, strlen(want)) != 0)
@@ -182,7 +184,7 @@ static int read_one(const char *dir, samv_source_kind kind, const char *rev, con
 	char *root = path_of(dir, "."), *open_err = NULL;
 	samv_source *src = NULL;
 
-	if (samv_source_open(&src, root, kind, rev, &open_err) != 0)
+	if (samv_source_open(&src, root, kind, rev, index_file, &open_err) != 0)
 		fail_msg("open %s: %s", root, open_err);
 	int r = samv_source_read(src, path, out, err);
 	samv_source_free(src);
@@ -212,7 +214,7 @@ static void describe(const char *dir, samv_source_kind kind, const char *rev, ch
 	char *root = path_of(dir, "."), *err = NULL;
 	samv_source *src = NULL;
 
-	if (samv_source_open(&src, root, kind, rev, &err) != 0)
+	if (samv_source_open(&src, root, kind, rev, index_file, &err) != 0)
 		fail_msg("open %s: %s", root, err);
 	assert_int_equal(samv_source_describe(src, commit, modified), 0);
 	samv_source_free(src);
@@ -368,7 +370,7 @@ static void test_worktree_missing_root(void **state)
 	listing l;
 
 	memset(&l, 0, sizeof l);
-	assert_int_equal(samv_source_open(&src, root, SAMV_SOURCE_WORKTREE, NULL, &err), 0);
+	assert_int_equal(samv_source_open(&src, root, SAMV_SOURCE_WORKTREE, NULL, NULL, &err), 0);
 	assert_int_equal(samv_source_list(src, NULL, 0, &l.files, &l.count, &l.diags,
 					  &l.unreadable, &err),
 			 -1);
@@ -713,7 +715,8 @@ static void test_linked_worktree(void **state)
 	free(head);
 }
 
-/* git points GIT_INDEX_FILE at a temporary index for "git commit -a" hooks. */
+/* git points GIT_INDEX_FILE at a temporary index for "git commit -a" hooks; the command
+ * passes it on as the index to read. */
 static void test_git_index_file(void **state)
 {
 	(void)state;
@@ -727,7 +730,7 @@ static void test_git_index_file(void **state)
 	   "GIT_INDEX_FILE='%s' git add r.yaml",
 	   base, alt, alt);
 
-	assert_int_equal(setenv("GIT_INDEX_FILE", alt, 1), 0);
+	index_file = alt;
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "alt\n");
 	listing_free(&l);
@@ -735,26 +738,26 @@ static void test_git_index_file(void **state)
 	assert_true(is_modified("envidx", SAMV_SOURCE_INDEX, NULL));
 
 	/* relative: from the top of the work tree, as git runs hooks */
-	assert_int_equal(setenv("GIT_INDEX_FILE", ".git/alt-index", 1), 0);
+	index_file = ".git/alt-index";
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "alt\n");
 	listing_free(&l);
 
 	/* another repository's index is not this one's */
-	assert_int_equal(unsetenv("GIT_INDEX_FILE"), 0);
+	index_file = NULL;
 	make_repo("envother");
 	sh("cd '%s/envother' && echo other > r.yaml && git add r.yaml", base);
 	char *other = samv_strprintf("%s/envother/.git/index", base);
 	assert_non_null(other);
-	assert_int_equal(setenv("GIT_INDEX_FILE", other, 1), 0);
+	index_file = other;
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "v1\n");
 	listing_free(&l);
 
-	assert_int_equal(setenv("GIT_INDEX_FILE", ".git/no-such-index", 1), 0);
+	index_file = ".git/no-such-index";
 	assert_open_fails("envidx", SAMV_SOURCE_INDEX, NULL, "cannot read the git index");
 
-	assert_int_equal(unsetenv("GIT_INDEX_FILE"), 0);
+	index_file = NULL;
 	list_kind(&l, "envidx", SAMV_SOURCE_INDEX, NULL);
 	assert_content(&l, "r.yaml", "v1\n");
 	listing_free(&l);
