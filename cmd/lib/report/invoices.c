@@ -756,65 +756,59 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 
 static void render_json(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
-	samv_buf_puts(b, "{\n  \"invoices\": [");
+	samv_jw w;
+	samv_jw_init(&w, b);
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_block(&w, "invoices", '[');
 	for (size_t i = 0; i < bs->n; i++) {
 		const basis *x = &bs->items[i];
-		samv_buf_puts(b, i ? ",\n    {\n" : "\n    {\n");
-		samv_buf_puts(b, "      \"term\": ");
-		samv_escape_json(b, term);
-		samv_buf_puts(b, ",\n      \"unit\": ");
-		samv_escape_json(b, x->unit->id);
-		samv_buf_puts(b, ",\n      \"university\": ");
-		samv_escape_json(b, x->university->id);
-		samv_buf_puts(b, ",\n      \"number\": ");
-		samv_escape_json(b, x->number);
-		samv_buf_puts(b, ",\n      \"issued\": ");
-		samv_report_json_date(b, x->issued);
-		samv_buf_puts(b, ",\n      \"due\": ");
-		samv_report_json_date(b, x->due);
-		samv_buf_puts(b, ",\n      \"lines\": [");
+		samv_jw_block(&w, NULL, '{');
+		samv_jw_str(&w, "term", term);
+		samv_jw_str(&w, "unit", x->unit->id);
+		samv_jw_str(&w, "university", x->university->id);
+		samv_jw_str(&w, "number", x->number);
+		samv_jw_date(&w, "issued", x->issued);
+		samv_jw_date(&w, "due", x->due);
+		samv_jw_block(&w, "lines", '[');
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
-			samv_buf_puts(b, k ? ",\n        {" : "\n        {");
-			samv_buf_puts(b, "\"placement\": ");
-			samv_escape_json(b, l->p->ref);
-			samv_buf_puts(b, ", \"student\": ");
-			samv_report_json_str(b, l->p->student);
-			samv_buf_puts(b, ", \"start\": ");
-			samv_report_json_date(b, l->p->start);
-			samv_buf_puts(b, ", \"end\": ");
-			samv_report_json_date(b, l->p->end);
-			samv_buf_printf(b, ", \"days\": %d, \"amount_ore\": %lld}", (int)l->pay.days,
-					(long long)l->pay.amount);
+			samv_jw_inline(&w, NULL, '{');
+			samv_jw_str(&w, "placement", l->p->ref);
+			samv_jw_str(&w, "student", l->p->student);
+			samv_jw_date(&w, "start", l->p->start);
+			samv_jw_date(&w, "end", l->p->end);
+			samv_jw_int(&w, "days", l->pay.days);
+			samv_jw_int(&w, "amount_ore", l->pay.amount);
+			samv_jw_close(&w);
 		}
-		samv_buf_printf(b, "%s],\n      \"total_ore\": %lld,\n      \"draft\": %s,\n      \"party\": ",
-				x->nlines ? "\n      " : "", (long long)x->total, x->invoice ? "false" : "true");
-		samv_escape_json(b, x->party->id);
-		samv_buf_puts(b, ",\n      \"agreement\": ");
-		samv_report_json_str(b, x->agreement ? x->agreement->id : NULL);
-		samv_buf_puts(b, ",\n      \"period\": {\"start\": ");
-		samv_report_json_date(b, x->first);
-		samv_buf_puts(b, ", \"end\": ");
-		samv_report_json_date(b, x->last);
-		samv_buf_puts(b, "},\n      \"seller\": {\"name\": ");
-		samv_report_json_str(b, x->unit->name);
-		samv_buf_puts(b, ", \"org_number\": ");
-		samv_report_json_str(b, x->org_number);
-		samv_buf_puts(b, ", \"contact\": ");
-		samv_report_json_str(b, x->unit->contact_name);
-		samv_buf_puts(b, ", \"phone\": ");
-		samv_report_json_str(b, x->unit->contact_phone);
-		samv_buf_puts(b, ", \"email\": ");
-		samv_report_json_str(b, x->unit->contact_email);
-		samv_buf_printf(b, ", \"%s\": ", x->unit->bankgiro ? "bankgiro" : "plusgiro");
-		samv_report_json_str(b, giro_number(x->unit));
-		samv_buf_puts(b, "},\n      \"buyer\": {\"name\": ");
-		samv_report_json_str(b, x->university->name);
-		samv_buf_puts(b, ", \"org_number\": ");
-		samv_report_json_str(b, x->university->org_number);
-		samv_buf_puts(b, "},\n      \"vat\": \"exempt\"\n    }");
+		samv_jw_close(&w);
+		samv_jw_int(&w, "total_ore", x->total);
+		samv_jw_bool(&w, "draft", !x->invoice);
+		samv_jw_str(&w, "party", x->party->id);
+		samv_jw_str(&w, "agreement", x->agreement ? x->agreement->id : NULL);
+		samv_jw_inline(&w, "period", '{');
+		samv_jw_date(&w, "start", x->first);
+		samv_jw_date(&w, "end", x->last);
+		samv_jw_close(&w);
+		samv_jw_inline(&w, "seller", '{');
+		samv_jw_str(&w, "name", x->unit->name);
+		samv_jw_str(&w, "org_number", x->org_number);
+		samv_jw_str(&w, "contact", x->unit->contact_name);
+		samv_jw_str(&w, "phone", x->unit->contact_phone);
+		samv_jw_str(&w, "email", x->unit->contact_email);
+		samv_jw_str(&w, x->unit->bankgiro ? "bankgiro" : "plusgiro", giro_number(x->unit));
+		samv_jw_close(&w);
+		samv_jw_inline(&w, "buyer", '{');
+		samv_jw_str(&w, "name", x->university->name);
+		samv_jw_str(&w, "org_number", x->university->org_number);
+		samv_jw_close(&w);
+		samv_jw_str(&w, "vat", "exempt");
+		samv_jw_close(&w);
 	}
-	samv_report_json_end(c, b, bs->n);
+	samv_jw_close(&w);
+	samv_report_json_stamp(c, &w);
+	samv_jw_close(&w);
+	samv_buf_puts(b, "\n");
 }
 
 /* ---- UBL 2.1, PEPPOL BIS Billing 3.0 ---- */

@@ -1497,33 +1497,37 @@ _Static_assert(sizeof kind_names / sizeof kind_names[0] == SAMV_OBL_ADJUSTMENT +
  * history such as an invoice paid after its due date). */
 static void deadlines_json(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
 {
-	samv_buf_puts(b, "{\n  \"as_of\": ");
-	samv_report_json_date(b, c->cfg->today);
-	samv_buf_puts(b, ",\n  \"from\": ");
-	samv_report_json_date(b, l->from);
-	samv_buf_puts(b, ",\n  \"to\": ");
-	samv_report_json_date(b, l->to);
-	samv_buf_puts(b, ",\n  \"deadlines\": [");
+	samv_jw w;
+	samv_buf uid = { 0 };
+	samv_jw_init(&w, b);
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_date(&w, "as_of", c->cfg->today);
+	samv_jw_date(&w, "from", l->from);
+	samv_jw_date(&w, "to", l->to);
+	samv_jw_block(&w, "deadlines", '[');
 	for (size_t i = 0; i < l->n; i++) {
 		const deadline *d = &l->items[i];
-		samv_buf_puts(b, i ? ",\n    {\"date\": " : "\n    {\"date\": ");
-		samv_report_json_date(b, d->date);
-		samv_buf_printf(b, ", \"kind\": \"%s\", \"status\": \"%s\", \"done\": ", kind_names[d->kind],
-				status_names[d->status]);
-		samv_report_json_date(b, d->done);
-		samv_buf_puts(b, ", \"what\": ");
-		samv_escape_json(b, d->what);
-		samv_buf_puts(b, ", \"subject\": ");
-		samv_escape_json(b, d->subject);
-		samv_buf_puts(b, ", \"note\": ");
-		samv_report_json_str(b, d->note);
-		samv_buf_puts(b, ", \"file\": ");
-		samv_escape_json(b, d->file);
-		samv_buf_printf(b, ", \"uid\": \"%s@samv\", \"rule\": ", d->uid);
-		samv_report_json_str(b, d->rule);
-		samv_buf_puts(b, "}");
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_date(&w, "date", d->date);
+		samv_jw_str(&w, "kind", kind_names[d->kind]);
+		samv_jw_str(&w, "status", status_names[d->status]);
+		samv_jw_date(&w, "done", d->done);
+		samv_jw_str(&w, "what", d->what);
+		samv_jw_str(&w, "subject", d->subject);
+		samv_jw_str(&w, "note", d->note);
+		samv_jw_str(&w, "file", d->file);
+		uid.len = 0;
+		samv_buf_printf(&uid, "%s@samv", d->uid);
+		samv_jw_str(&w, "uid", uid.data);
+		samv_jw_str(&w, "rule", d->rule);
+		samv_jw_close(&w);
 	}
-	samv_report_json_end(c, b, l->n);
+	samv_jw_close(&w);
+	samv_report_json_stamp(c, &w);
+	samv_jw_close(&w);
+	samv_buf_puts(b, "\n");
+	b->oom |= uid.oom;
+	samv_buf_free(&uid);
 }
 
 int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,

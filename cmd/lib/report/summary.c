@@ -1933,291 +1933,212 @@ static void render_text(doc *d)
 
 /* ---- JSON ---- */
 
-typedef struct jw {
-	samv_buf *b;
-	int depth;
-	bool first[16], inl[16];
-} jw;
-
-static void jw_sep(jw *w, const char *key)
+static void json_money(samv_jw *w, samv_ore computed, samv_ore invoiced, samv_ore paid)
 {
-	if (!w->first[w->depth])
-		samv_buf_puts(w->b, ",");
-	if (w->inl[w->depth]) {
-		if (!w->first[w->depth])
-			samv_buf_puts(w->b, " ");
-	} else {
-		samv_buf_printf(w->b, "\n%*s", 2 * (w->depth + 1), "");
-	}
-	w->first[w->depth] = false;
-	if (key) {
-		samv_escape_json(w->b, key);
-		samv_buf_puts(w->b, ": ");
-	}
+	samv_jw_int(w, "computed_ore", computed);
+	samv_jw_int(w, "invoiced_ore", invoiced);
+	samv_jw_int(w, "paid_ore", paid);
+	samv_jw_int(w, "outstanding_ore", invoiced - paid);
 }
 
-static void jw_open(jw *w, const char *key, char bracket, bool inl)
+static void json_totals(samv_jw *w, const char *key, totals t)
 {
-	if (w->depth >= 0)
-		jw_sep(w, key);
-	samv_buf_add(w->b, &bracket, 1);
-	w->depth++;
-	w->first[w->depth] = true;
-	w->inl[w->depth] = inl || (w->depth > 0 && w->inl[w->depth - 1]);
+	samv_jw_inline(w, key, '{');
+	samv_jw_int(w, "students_per_year", t.agreed);
+	samv_jw_int(w, "placed", t.placed);
+	samv_jw_int(w, "days", t.days);
+	samv_jw_tenths(w, "student_weeks", t.days * 2);
+	json_money(w, t.computed, t.invoiced, t.paid);
+	samv_jw_close(w);
 }
 
-static void jw_close(jw *w, char bracket)
+static void json_universities(samv_jw *w, const samv_agreement *a)
 {
-	if (!w->inl[w->depth] && !w->first[w->depth])
-		samv_buf_printf(w->b, "\n%*s", 2 * w->depth, "");
-	samv_buf_add(w->b, &bracket, 1);
-	w->depth--;
-}
-
-static void jw_str(jw *w, const char *key, const char *v)
-{
-	jw_sep(w, key);
-	if (v)
-		samv_escape_json(w->b, v);
-	else
-		samv_buf_puts(w->b, "null");
-}
-
-static void jw_int(jw *w, const char *key, int64_t v)
-{
-	jw_sep(w, key);
-	samv_buf_printf(w->b, "%lld", (long long)v);
-}
-
-static void jw_bool(jw *w, const char *key, bool v)
-{
-	jw_sep(w, key);
-	samv_buf_puts(w->b, v ? "true" : "false");
-}
-
-static void jw_date(jw *w, const char *key, samv_date d)
-{
-	jw_sep(w, key);
-	if (d == SAMV_NO_DATE) {
-		samv_buf_puts(w->b, "null");
-		return;
-	}
-	samv_buf_puts(w->b, "\"");
-	samv_date_write(w->b, d);
-	samv_buf_puts(w->b, "\"");
-}
-
-static void jw_weeks(jw *w, const char *key, int64_t days)
-{
-	jw_sep(w, key);
-	put_weeks(w->b, days * 2, false);
-}
-
-static void jw_money(jw *w, samv_ore computed, samv_ore invoiced, samv_ore paid)
-{
-	jw_int(w, "computed_ore", computed);
-	jw_int(w, "invoiced_ore", invoiced);
-	jw_int(w, "paid_ore", paid);
-	jw_int(w, "outstanding_ore", invoiced - paid);
-}
-
-static void jw_totals(jw *w, const char *key, totals t)
-{
-	jw_open(w, key, '{', true);
-	jw_int(w, "students_per_year", t.agreed);
-	jw_int(w, "placed", t.placed);
-	jw_int(w, "days", t.days);
-	jw_weeks(w, "student_weeks", t.days);
-	jw_money(w, t.computed, t.invoiced, t.paid);
-	jw_close(w, '}');
-}
-
-static void jw_universities(jw *w, const samv_agreement *a)
-{
-	jw_open(w, "universities", '[', true);
+	samv_jw_inline(w, "universities", '[');
 	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++)
 		if (samv_node_str(samv_node_item(a->universities, i)))
-			jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
-	jw_close(w, ']');
+			samv_jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
+	samv_jw_close(w);
 }
 
-static void jw_place(jw *w, const prow *p)
+static void json_place(samv_jw *w, const prow *p)
 {
-	jw_open(w, NULL, '{', true);
-	jw_str(w, "agreement", p->a->id);
-	jw_str(w, "unit", p->unit);
-	jw_str(w, "program", p->program);
-	jw_str(w, "specialization", p->spec);
+	samv_jw_inline(w, NULL, '{');
+	samv_jw_str(w, "agreement", p->a->id);
+	samv_jw_str(w, "unit", p->unit);
+	samv_jw_str(w, "program", p->program);
+	samv_jw_str(w, "specialization", p->spec);
 	if (p->agreed < 0)
-		jw_str(w, "students_per_year", NULL);
+		samv_jw_str(w, "students_per_year", NULL);
 	else
-		jw_int(w, "students_per_year", p->agreed);
-	jw_int(w, "placed", p->placed);
-	jw_int(w, "days", p->days);
-	jw_weeks(w, "student_weeks", p->days);
-	jw_close(w, '}');
+		samv_jw_int(w, "students_per_year", p->agreed);
+	samv_jw_int(w, "placed", p->placed);
+	samv_jw_int(w, "days", p->days);
+	samv_jw_tenths(w, "student_weeks", p->days * 2);
+	samv_jw_close(w);
 }
 
-static void jw_compensation(jw *w, const urow *u)
+static void json_compensation(samv_jw *w, const urow *u)
 {
-	jw_open(w, NULL, '{', true);
-	jw_str(w, "agreement", u->a->id);
-	jw_str(w, "unit", u->unit);
-	jw_money(w, u->computed, u->invoiced, u->paid);
-	jw_close(w, '}');
+	samv_jw_inline(w, NULL, '{');
+	samv_jw_str(w, "agreement", u->a->id);
+	samv_jw_str(w, "unit", u->unit);
+	json_money(w, u->computed, u->invoiced, u->paid);
+	samv_jw_close(w);
 }
 
 /* The courses or projects: each one's agreement, then its fields as the ledger has them. */
-static void jw_listing(jw *w, const char *key, const listing *l, const char *const fields[])
+static void json_listing(samv_jw *w, const char *key, const listing *l, const char *const fields[])
 {
-	jw_open(w, key, '[', false);
+	samv_jw_block(w, key, '[');
 	for (size_t i = 0; i < l->n; i++) {
-		jw_open(w, NULL, '{', true);
-		jw_str(w, "agreement", l->items[i].a->id);
+		samv_jw_inline(w, NULL, '{');
+		samv_jw_str(w, "agreement", l->items[i].a->id);
 		for (size_t k = 0; fields[k]; k++)
-			jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
-		jw_close(w, '}');
+			samv_jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
+		samv_jw_close(w);
 	}
-	jw_close(w, ']');
+	samv_jw_close(w);
 }
 
 static void render_json(doc *d)
 {
 	summary *s = d->s;
 	const samv_report_ctx *c = s->c;
-	jw w = { d->b, -1, { false }, { false } };
+	samv_jw w;
+	samv_jw_init(&w, d->b);
 	static const char *const by_names[] = { "agreement", "municipality", "university" };
 
-	jw_open(&w, NULL, '{', false);
-	jw_str(&w, "report", "summary");
-	jw_int(&w, "year", s->year);
-	jw_str(&w, "by", by_names[s->by]);
-	jw_str(&w, "ledger", ledger_name(s));
-	jw_date(&w, "as_of", c->cfg->today);
-	jw_str(&w, "commit", c->commit);
-	jw_bool(&w, "modified", c->modified);
-	jw_int(&w, "errors", (int64_t)samv_report_errors(c));
-	jw_int(&w, "warnings", (int64_t)warnings_of(c));
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_str(&w, "report", "summary");
+	samv_jw_int(&w, "year", s->year);
+	samv_jw_str(&w, "by", by_names[s->by]);
+	samv_jw_str(&w, "ledger", ledger_name(s));
+	samv_jw_date(&w, "as_of", c->cfg->today);
+	samv_jw_str(&w, "commit", c->commit);
+	samv_jw_bool(&w, "modified", c->modified);
+	samv_jw_int(&w, "errors", (int64_t)samv_report_errors(c));
+	samv_jw_int(&w, "warnings", (int64_t)warnings_of(c));
 	samv_date due = samv_deadline_follow_up(s->year);
-	jw_date(&w, "follow_up_due", due);
+	samv_jw_date(&w, "follow_up_due", due);
 
-	jw_open(&w, "agreements", '[', false);
+	samv_jw_block(&w, "agreements", '[');
 	for (size_t i = 0; i < s->nagr; i++) {
 		const agr_info *ai = &s->agr[i];
 		const samv_agreement *a = ai->a;
 		samv_date plan, follow;
 		const char *by;
 		plan_and_follow_up(s, a, &plan, &follow, &by);
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "id", a->id);
-		jw_str(&w, "municipality", a->municipality);
-		jw_universities(&w, a);
-		jw_date(&w, "valid_from", a->valid_from);
-		jw_bool(&w, "in_force", ai->in_force);
-		jw_date(&w, "plan_agreed", plan);
-		jw_date(&w, "follow_up", follow);
-		jw_str(&w, "follow_up_by", by);
-		jw_close(&w, '}');
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "id", a->id);
+		samv_jw_str(&w, "municipality", a->municipality);
+		json_universities(&w, a);
+		samv_jw_date(&w, "valid_from", a->valid_from);
+		samv_jw_bool(&w, "in_force", ai->in_force);
+		samv_jw_date(&w, "plan_agreed", plan);
+		samv_jw_date(&w, "follow_up", follow);
+		samv_jw_str(&w, "follow_up_by", by);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "groups", '[', false);
+	samv_jw_block(&w, "groups", '[');
 	for (size_t i = 0; i < s->nagr;) {
 		size_t j = group_end(s, i);
-		jw_open(&w, NULL, '{', false);
-		jw_str(&w, "key", s->agr[i].gkey);
-		jw_str(&w, "name", s->agr[i].gname);
-		jw_open(&w, "places", '[', false);
+		samv_jw_block(&w, NULL, '{');
+		samv_jw_str(&w, "key", s->agr[i].gkey);
+		samv_jw_str(&w, "name", s->agr[i].gname);
+		samv_jw_block(&w, "places", '[');
 		for (size_t k = i; k < j; k++)
 			for (size_t n = s->agr[k].row0; n < s->agr[k].row1; n++)
-				jw_place(&w, &s->rows[n]);
-		jw_close(&w, ']');
-		jw_open(&w, "compensation", '[', false);
+				json_place(&w, &s->rows[n]);
+		samv_jw_close(&w);
+		samv_jw_block(&w, "compensation", '[');
 		for (size_t k = i; k < j; k++)
 			for (size_t n = s->agr[k].unit0; n < s->agr[k].unit1; n++)
-				jw_compensation(&w, &s->units[n]);
-		jw_close(&w, ']');
-		jw_totals(&w, "total", sum_of(s, i, j));
-		jw_close(&w, '}');
+				json_compensation(&w, &s->units[n]);
+		samv_jw_close(&w);
+		json_totals(&w, "total", sum_of(s, i, j));
+		samv_jw_close(&w);
 		i = j;
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "terms", '[', false);
+	samv_jw_block(&w, "terms", '[');
 	for (int h = 0; h < 2; h++) {
-		jw_open(&w, NULL, '{', true);
+		samv_jw_inline(&w, NULL, '{');
 		char term[16];
 		snprintf(term, sizeof term, "%d-%s", s->year, h ? "HT" : "VT");
-		jw_str(&w, "term", term);
-		jw_money(&w, s->term_computed[h], s->term_invoiced[h], s->term_paid[h]);
-		jw_close(&w, '}');
+		samv_jw_str(&w, "term", term);
+		json_money(&w, s->term_computed[h], s->term_invoiced[h], s->term_paid[h]);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
-	jw_totals(&w, "total", sum_of(s, 0, s->nagr));
+	samv_jw_close(&w);
+	json_totals(&w, "total", sum_of(s, 0, s->nagr));
 
-	jw_open(&w, "supervisors", '[', false);
+	samv_jw_block(&w, "supervisors", '[');
 	for (size_t i = 0; i < s->nsups; i++) {
 		const sup *p = &s->sups[i];
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "party", p->party->id);
-		jw_str(&w, "person", p->person->id);
-		jw_str(&w, "name", p->person->name);
-		jw_str(&w, "unit", p->person->unit);
-		jw_int(&w, "placements", p->supervised);
-		jw_int(&w, "lead", p->lead);
-		jw_open(&w, "training", '[', true);
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "party", p->party->id);
+		samv_jw_str(&w, "person", p->person->id);
+		samv_jw_str(&w, "name", p->person->name);
+		samv_jw_str(&w, "unit", p->person->unit);
+		samv_jw_int(&w, "placements", p->supervised);
+		samv_jw_int(&w, "lead", p->lead);
+		samv_jw_inline(&w, "training", '[');
 		for (size_t k = 0; k < p->person->ntraining; k++) {
-			jw_open(&w, NULL, '{', true);
-			jw_str(&w, "course", p->person->training[k].course);
-			jw_date(&w, "completed", p->person->training[k].completed);
-			jw_close(&w, '}');
+			samv_jw_inline(&w, NULL, '{');
+			samv_jw_str(&w, "course", p->person->training[k].course);
+			samv_jw_date(&w, "completed", p->person->training[k].completed);
+			samv_jw_close(&w);
 		}
-		jw_close(&w, ']');
-		jw_close(&w, '}');
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
 	static const char *const course_fields[] = { "title", "extent", NULL };
 	static const char *const project_fields[] = { "title", "unit", "term", NULL };
-	jw_listing(&w, "courses", &s->courses, course_fields);
-	jw_listing(&w, "projects", &s->projects, project_fields);
+	json_listing(&w, "courses", &s->courses, course_fields);
+	json_listing(&w, "projects", &s->projects, project_fields);
 
-	jw_open(&w, "meetings", '[', false);
+	samv_jw_block(&w, "meetings", '[');
 	for (size_t i = 0; i < s->r->nbodies; i++) {
 		const samv_body *b = &s->r->bodies[i];
 		if (!body_in_year(s, b))
 			continue;
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "body", b->id);
-		jw_str(&w, "type", b->type);
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "body", b->id);
+		samv_jw_str(&w, "type", b->type);
 		int64_t held = 0;
 		for (size_t k = 0; k < s->r->nprotocols; k++)
 			held += held_in_year(s, &s->r->protocols[k], b);
-		jw_int(&w, "held", held);
+		samv_jw_int(&w, "held", held);
 		if (b->meets_per_year < 0)
-			jw_str(&w, "required", NULL);
+			samv_jw_str(&w, "required", NULL);
 		else
-			jw_int(&w, "required", b->meets_per_year);
-		jw_open(&w, "dates", '[', true);
+			samv_jw_int(&w, "required", b->meets_per_year);
+		samv_jw_inline(&w, "dates", '[');
 		for (size_t k = 0; k < s->r->nprotocols; k++) {
 			if (held_in_year(s, &s->r->protocols[k], b))
-				jw_date(&w, NULL, s->r->protocols[k].date);
+				samv_jw_date(&w, NULL, s->r->protocols[k].date);
 		}
-		jw_close(&w, ']');
-		jw_close(&w, '}');
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "findings", '[', false);
+	samv_jw_block(&w, "findings", '[');
 	for (size_t i = 0; i < s->nfc; i++) {
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "rule", s->fc[i].rule);
-		jw_str(&w, "severity", samv_severity_name(s->fc[i].sev));
-		jw_int(&w, "count", s->fc[i].n);
-		jw_close(&w, '}');
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "rule", s->fc[i].rule);
+		samv_jw_str(&w, "severity", samv_severity_name(s->fc[i].sev));
+		samv_jw_int(&w, "count", s->fc[i].n);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
-	jw_close(&w, '}');
+	samv_jw_close(&w);
+	samv_jw_close(&w);
 	samv_buf_puts(d->b, "\n");
 }
 
