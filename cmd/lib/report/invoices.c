@@ -60,6 +60,7 @@
 #include "ledger/pay.h"
 #include "ledger/term.h"
 #include "report/report.h"
+#include "report/page.h"
 #include "report/table.h"
 
 /* ---- the bases ---- */
@@ -600,12 +601,13 @@ static void html_stamp(const samv_report_ctx *c, samv_buf *b)
 
 static void render_html(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			samv_catalog_language(c->lang));
-	samv_buf_printf(b, "%s, ", title(c));
-	term_name(c, b, term);
-	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>", html_style);
+	samv_buf page_title = { 0 };
+	samv_buf_printf(&page_title, "%s, ", title(c));
+	term_name(c, &page_title, term);
+	samv_page_open(c, b, page_title.data, html_style);
+	b->oom |= page_title.oom;
+	samv_buf_free(&page_title);
+	samv_buf_puts(b, "<main>\n<h1>");
 	samv_buf_printf(b, "%s, ", title(c));
 	term_name(c, b, term);
 	samv_buf_puts(b, "</h1>\n");
@@ -634,7 +636,8 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 		html_stamp(c, b);
 		samv_buf_puts(b, "</section>\n");
 	}
-	samv_buf_puts(b, "</main>\n</body>\n</html>\n");
+	samv_buf_puts(b, "</main>\n");
+	samv_page_close(b);
 }
 
 /* ---- CSV ---- */

@@ -55,6 +55,7 @@
 
 #include "ledger/deadlines.h"
 #include "report/report.h"
+#include "report/page.h"
 #include "report/table.h"
 
 /* ---- shared pieces ---- */
@@ -240,11 +241,7 @@ static const char html_style[] =
 /* Everything up to and including <body>; title is ledger text, escaped here. */
 static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
 {
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			samv_catalog_language(c->lang));
-	samv_escape_html(b, title);
-	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
+	samv_page_open(c, b, title, html_style);
 }
 
 static void html_close(const samv_report_ctx *c, samv_buf *b)
@@ -252,7 +249,8 @@ static void html_close(const samv_report_ctx *c, samv_buf *b)
 	/* The stamp is our own text (a commit id), with nothing to escape. */
 	samv_buf_puts(b, "<footer><p>");
 	samv_report_stamp(c, b);
-	samv_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
+	samv_buf_puts(b, "</p></footer>\n");
+	samv_page_close(b);
 }
 
 /* A table of the given columns, labels in English (N_), NULL-terminated. */

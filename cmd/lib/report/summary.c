@@ -48,6 +48,7 @@
  * - Names are sorted the Swedish way (å, ä, ö after z).
  */
 #include "report/report.h"
+#include "report/page.h"
 #include "report/table.h"
 #include "util/pool.h"
 
@@ -1471,15 +1472,10 @@ static void put_header(doc *d)
 		return;
 	}
 	if (d->f == SAMV_FORMAT_HTML) {
-		samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-				samv_catalog_language(s->c->lang));
-		samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-		samv_escape_html(b, title);
-		if (*ledger_name(s)) {
-			samv_buf_puts(b, " – ");
-			samv_escape_html(b, ledger_name(s));
-		}
-		samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", html_style);
+		samv_page_open(s->c, b,
+			       *ledger_name(s) ? samv_pool_printf(&s->pool, "%s – %s", title, ledger_name(s)) : title,
+			       html_style);
+		samv_buf_puts(b, "<header>\n");
 		heading(d, 1, NULL, title);
 		samv_buf_puts(b, "<p class=\"meta\">");
 		samv_escape_html(b, ledger_name(s));
@@ -1598,8 +1594,10 @@ static void render_text(doc *d)
 			    nerrors, nwarnings));
 	add_table(d, findings_table);
 
-	if (d->f == SAMV_FORMAT_HTML)
-		samv_buf_puts(d->b, "</section>\n</main>\n</body>\n</html>\n");
+	if (d->f == SAMV_FORMAT_HTML) {
+		samv_buf_puts(d->b, "</section>\n</main>\n");
+		samv_page_close(d->b);
+	}
 }
 
 /* ---- JSON ---- */
