@@ -48,8 +48,10 @@
  * - Names are sorted the Swedish way (å, ä, ö after z).
  */
 #include "report/report.h"
+#include "report/chart.h"
 #include "report/page.h"
 #include "report/table.h"
+#include "util/collate.h"
 #include "util/pool.h"
 
 #include <stdarg.h>
@@ -72,48 +74,6 @@ enum by { BY_AGREEMENT, BY_MUNICIPALITY, BY_UNIVERSITY };
 			(arr) = q_;                                                    \
 		}                                                                      \
 	} while (0)
-
-/* ---- Swedish order: a-z, then å, ä, ö; case and accents on other letters ignored ---- */
-
-static unsigned sv_weight(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	unsigned cp = *p++;
-	if (cp >= 0xC0 && cp < 0xE0 && (*p & 0xC0) == 0x80)
-		cp = ((cp & 0x1F) << 6) | (*p++ & 0x3F);
-	*s = p;
-	if (cp >= 'A' && cp <= 'Z')
-		return cp - 'A' + 'a';
-	switch (cp) {
-	case 0xE5: case 0xC5: /* å */
-		return 'z' + 1;
-	case 0xE4: case 0xC4: case 0xE6: case 0xC6: /* ä æ */
-		return 'z' + 2;
-	case 0xF6: case 0xD6: case 0xF8: case 0xD8: /* ö ø */
-		return 'z' + 3;
-	case 0xE9: case 0xC9: case 0xE8: case 0xC8: case 0xEA: case 0xCA: /* é è ê */
-		return 'e';
-	case 0xE1: case 0xC1: case 0xE0: case 0xC0: /* á à */
-		return 'a';
-	case 0xFC: case 0xDC: /* ü */
-		return 'y';
-	default:
-		return cp < 0x80 ? cp : cp + 0x100;
-	}
-}
-
-static int sv_cmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)(a ? a : ""), *q = (const unsigned char *)(b ? b : "");
-	while (*p && *q) {
-		unsigned x = sv_weight(&p), y = sv_weight(&q);
-		if (x != y)
-			return x < y ? -1 : 1;
-	}
-	if (*p || *q)
-		return *p ? 1 : -1;
-	return strcmp(a ? a : "", b ? b : "");
-}
 
 /* ---- the figures ---- */
 
@@ -312,7 +272,7 @@ static bool agreement_active(const summary *s, const samv_agreement *a)
 static int agr_cmp(const void *pa, const void *pb)
 {
 	const agr_info *a = pa, *b = pb;
-	int c = sv_cmp(a->gname, b->gname);
+	int c = samv_collate_sv(a->gname, b->gname);
 	if (!c)
 		c = strcmp(a->gkey, b->gkey);
 	if (!c)
@@ -438,9 +398,9 @@ static void add_supervisor(summary *s, const samv_party *party, const char *id, 
 static int sup_cmp(const void *pa, const void *pb)
 {
 	const sup *a = pa, *b = pb;
-	int c = sv_cmp(a->party->name, b->party->name);
+	int c = samv_collate_sv(a->party->name, b->party->name);
 	if (!c)
-		c = sv_cmp(a->person->name, b->person->name);
+		c = samv_collate_sv(a->person->name, b->person->name);
 	if (!c)
 		c = strcmp(a->party->id, b->party->id);
 	if (!c)
@@ -1184,123 +1144,7 @@ static void findings_table(doc *d, samv_table *t)
 	}
 }
 
-/* ---- SVG charts (HTML only) ---- */
-
-#define CHART_W 720
-#define PLOT_X 12
-#define PLOT_W 560
-#define COLOUR_A "#1f4e79" /* 8.7:1 on white */
-#define COLOUR_B "#c05621" /* 4.6:1 on white; blue and orange stay apart in colour blindness */
-
-/* The smallest step 1, 2, 5, 10, 20, 50 ... that reaches max in at most `ticks` steps. */
-static int64_t nice_step(int64_t max, int64_t ticks)
-{
-	static const int64_t factors[] = { 1, 2, 5 };
-	for (int64_t decade = 1;; decade *= 10)
-		for (int k = 0; k < 3; k++) {
-			int64_t step = factors[k] * decade;
-			if ((max + step - 1) / step <= ticks || decade > INT64_MAX / 100)
-				return step;
-		}
-}
-
-static int64_t bar(int64_t v, int64_t axis_max)
-{
-	return axis_max > 0 && v > 0 ? v * PLOT_W / axis_max : 0;
-}
-
-static void svg_text(samv_buf *b, int64_t x, int64_t y, const char *anchor, const char *s)
-{
-	samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\"%s%s%s>", (long long)x, (long long)y,
-			anchor ? " text-anchor=\"" : "", anchor ? anchor : "", anchor ? "\"" : "");
-	samv_escape_html(b, s);
-	samv_buf_puts(b, "</text>\n");
-}
-
-static void svg_open(samv_buf *b, const char *id, int64_t height, const char *title, const char *desc)
-{
-	samv_buf_printf(b,
-			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%lld\" viewBox=\"0 0 %d %lld\" "
-			"role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\" "
-			"font-size=\"12\" fill=\"#1a1a1a\">\n",
-			CHART_W, (long long)height, CHART_W, (long long)height, id, id);
-	samv_buf_printf(b, "<title id=\"%s-title\">", id);
-	samv_escape_html(b, title);
-	samv_buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
-	samv_escape_html(b, desc);
-	samv_buf_puts(b, "</desc>\n");
-}
-
-static void svg_legend(samv_buf *b, const char *a, const char *bname)
-{
-	samv_buf_printf(b, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"12\" fill=\"" COLOUR_A "\"/>\n", PLOT_X);
-	svg_text(b, PLOT_X + 18, 14, NULL, a);
-	samv_buf_printf(b, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"12\" fill=\"" COLOUR_B "\"/>\n", PLOT_X + 200);
-	svg_text(b, PLOT_X + 218, 14, NULL, bname);
-}
-
-/* Axis at y with ticks every step up to axis_max; labels by label(). */
-typedef void (*tick_label)(samv_buf *b, int64_t v, bool swedish);
-
-static void svg_axis(samv_buf *b, int64_t top, int64_t y, int64_t step, int64_t axis_max, tick_label label,
-		     bool swedish, const char *title)
-{
-	for (int64_t v = 0; v <= axis_max; v += step) {
-		int64_t x = PLOT_X + bar(v, axis_max);
-		samv_buf_printf(b, "<line x1=\"%lld\" y1=\"%lld\" x2=\"%lld\" y2=\"%lld\" stroke=\"#d0d0d0\"/>\n",
-				(long long)x, (long long)top, (long long)x, (long long)y);
-		samv_buf_printf(b, "<line x1=\"%lld\" y1=\"%lld\" x2=\"%lld\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n",
-				(long long)x, (long long)y, (long long)x, (long long)(y + 5));
-		samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\" text-anchor=\"middle\">", (long long)x, (long long)(y + 18));
-		label(b, v, swedish);
-		samv_buf_puts(b, "</text>\n");
-	}
-	samv_buf_printf(b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n", PLOT_X,
-			(long long)top, PLOT_X, (long long)y);
-	samv_buf_printf(b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n", PLOT_X,
-			(long long)y, PLOT_X + PLOT_W, (long long)y);
-	svg_text(b, PLOT_X + PLOT_W / 2, y + 36, "middle", title);
-}
-
-static void count_label(samv_buf *b, int64_t v, bool swedish)
-{
-	(void)swedish;
-	samv_buf_printf(b, "%lld", (long long)v);
-}
-
-/* Whole kronor, grouped: "20 000" or "20,000". */
-static void kronor_label(samv_buf *b, int64_t kr, bool swedish)
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%lld", (long long)kr);
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			samv_buf_puts(b, swedish ? " " : ",");
-		samv_buf_add(b, &digits[i], 1);
-	}
-}
-
-/* One labelled pair of bars, drawn from y = top down. */
-static void bar_pair(doc *d, int64_t top, const char *label, int64_t a, int64_t b2, int64_t axis_max,
-		     bool is_money)
-{
-	samv_buf *b = d->b;
-	bool sv = samv_report_swedish(d->s->c);
-	svg_text(b, PLOT_X + 4, top + 12, NULL, label); /* clear of the axis line at PLOT_X */
-	const int64_t vals[2] = { a, b2 };
-	const char *colours[2] = { COLOUR_A, COLOUR_B };
-	for (int k = 0; k < 2; k++) {
-		int64_t y = top + 16 + 16 * k, len = bar(vals[k], axis_max);
-		samv_buf_printf(b, "<rect x=\"%d\" y=\"%lld\" width=\"%lld\" height=\"14\" fill=\"%s\"/>\n", PLOT_X,
-				(long long)y, (long long)len, colours[k]);
-		samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\">", (long long)(PLOT_X + len + 4), (long long)(y + 11));
-		if (is_money)
-			samv_money_write(b, vals[k], sv);
-		else
-			samv_buf_printf(b, "%lld", (long long)vals[k]);
-		samv_buf_puts(b, "</text>\n");
-	}
-}
+/* ---- SVG charts (HTML only; chart.h) ---- */
 
 #define BLOCK_H 58
 #define PLOT_TOP 28
@@ -1316,23 +1160,23 @@ static void chart_placed(doc *d)
 			max = s->units[i].agreed > max ? s->units[i].agreed : max;
 			max = s->units[i].placed > max ? s->units[i].placed : max;
 		}
-	int64_t step = nice_step(max ? max : 1, 8);
+	int64_t step = samv_chart_step(max ? max : 1, 8);
 	int64_t axis_max = ((max ? max : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + n * BLOCK_H;
 	const char *title =
 		samv_pool_printf(&s->pool, samv_tr(s->c, "Students agreed per year and students placed, by unit, %d"), s->year);
-	svg_open(b, "chart-placed", axis_y + 44, title,
+	samv_chart_open(b, "chart-placed", axis_y + 44, title,
 		 samv_tr(s->c, "Two bars per unit: the number agreed per year and the students placed. The table "
 			       "beside it holds the same figures."));
-	svg_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, samv_report_swedish(s->c), samv_tr(s->c, "Number of students"));
+	samv_chart_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
+	samv_chart_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, samv_chart_count, samv_report_swedish(s->c), samv_tr(s->c, "Number of students"));
 	int64_t k = 0;
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
 		if (!charted(u))
 			continue;
 		const char *label = samv_pool_printf(&s->pool, "%s (%s)", unit_name(u->a, u->unit), u->a->id);
-		bar_pair(d, PLOT_TOP + k++ * BLOCK_H, label, u->agreed, u->placed, axis_max, false);
+		samv_chart_bars(b, samv_report_swedish(s->c), PLOT_TOP + k++ * BLOCK_H, label, u->agreed, u->placed, axis_max, false);
 	}
 	samv_buf_puts(b, "</svg>\n");
 }
@@ -1347,17 +1191,17 @@ static void chart_compensation(doc *d)
 		max = s->term_invoiced[h] > max ? s->term_invoiced[h] : max;
 	}
 	int64_t max_kr = (max + 99) / 100;
-	int64_t step = nice_step(max_kr ? max_kr : 1, 6);
+	int64_t step = samv_chart_step(max_kr ? max_kr : 1, 6);
 	int64_t axis_kr = ((max_kr ? max_kr : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + 2 * BLOCK_H;
 	const char *title = samv_pool_printf(&s->pool, samv_tr(s->c, "Compensation computed and invoiced by term in %d"), s->year);
-	svg_open(b, "chart-compensation", axis_y + 44, title,
+	samv_chart_open(b, "chart-compensation", axis_y + 44, title,
 		 samv_tr(s->c, "Two bars per term: compensation computed and invoiced. The table beside it holds "
 			       "the same figures."));
-	svg_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, samv_report_swedish(s->c), samv_tr(s->c, "SEK"));
+	samv_chart_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
+	samv_chart_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, samv_chart_kronor, samv_report_swedish(s->c), samv_tr(s->c, "SEK"));
 	for (int h = 0; h < 2; h++)
-		bar_pair(d, PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
+		samv_chart_bars(b, samv_report_swedish(s->c), PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
 			 axis_kr * 100, true);
 	samv_buf_puts(b, "</svg>\n");
 }
