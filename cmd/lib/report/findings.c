@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "util/i18n.h"
-#include "util/escape.h"
 #include "util/utf8.h"
+#include "report/json_writer.h"
 
 samv_counts samv_diags_count(const samv_diags *d)
 {
@@ -107,47 +107,53 @@ void samv_findings_text_styled(FILE *out, const samv_diags *d, const samv_text_s
 	}
 }
 
-static void put_in_file(void *out, const char *s, size_t len)
+/* The document rendered into a buffer, then written out; nothing on running out of memory,
+ * which would leave half a document. */
+static void put_document(FILE *out, samv_buf *b)
 {
-	fwrite(s, 1, len, out);
+	if (!b->oom && b->len)
+		fwrite(b->data, 1, b->len, out);
+	samv_buf_free(b);
 }
 
-static void json_string(FILE *out, const char *s)
+static void position(samv_jw *w, const char *file, uint32_t line, uint32_t col)
 {
-	samv_escape_json_to(s, strlen(s), put_in_file, out);
-}
-
-static void position(FILE *out, const char *file, uint32_t line, uint32_t col)
-{
-	fputs("\"file\": ", out);
-	json_string(out, file);
-	fprintf(out, ", \"line\": %u, \"column\": %u", line, col);
+	samv_jw_str(w, "file", file);
+	samv_jw_int(w, "line", line);
+	samv_jw_int(w, "column", col);
 }
 
 void samv_findings_json(FILE *out, const samv_diags *d)
 {
 	samv_counts c = samv_diags_count(d);
-	fputs("{\"findings\": [", out);
+	samv_buf b = { 0 };
+	samv_jw w;
+	samv_jw_init(&w, &b);
+	samv_jw_inline(&w, NULL, '{');
+	samv_jw_block(&w, "findings", '[');
 	for (size_t i = 0; i < d->count; i++) {
 		const samv_finding *f = &d->items[i];
-		fputs(i ? ",\n  {" : "\n  {", out);
-		position(out, f->file, f->line, f->col);
-		fprintf(out, ", \"severity\": \"%s\", \"rule\": ", severity_word(f->severity));
-		json_string(out, f->rule);
-		fputs(", \"message\": ", out);
-		json_string(out, f->message);
-		fputs(", \"related\": [", out);
+		samv_jw_inline(&w, NULL, '{');
+		position(&w, f->file, f->line, f->col);
+		samv_jw_str(&w, "severity", severity_word(f->severity));
+		samv_jw_str(&w, "rule", f->rule);
+		samv_jw_str(&w, "message", f->message);
+		samv_jw_inline(&w, "related", '[');
 		for (size_t r = 0; r < f->nrelated; r++) {
-			fputs(r ? ", {" : "{", out);
-			position(out, f->related[r].file, f->related[r].line, f->related[r].col);
-			fputs(", \"message\": ", out);
-			json_string(out, f->related[r].message);
-			fputc('}', out);
+			samv_jw_inline(&w, NULL, '{');
+			position(&w, f->related[r].file, f->related[r].line, f->related[r].col);
+			samv_jw_str(&w, "message", f->related[r].message);
+			samv_jw_close(&w);
 		}
-		fputs("]}", out);
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	fprintf(out, "%s], \"errors\": %zu, \"warnings\": %zu}\n", d->count ? "\n" : "", c.errors,
-		c.warnings);
+	samv_jw_close(&w);
+	samv_jw_int(&w, "errors", (int64_t)c.errors);
+	samv_jw_int(&w, "warnings", (int64_t)c.warnings);
+	samv_jw_close(&w);
+	samv_buf_puts(&b, "\n");
+	put_document(out, &b);
 }
 
 /* Workflow command values escape %, CR and LF; property values also ':' and ','. */
@@ -184,62 +190,97 @@ void samv_findings_github(FILE *out, const samv_diags *d, const char *prefix)
 	}
 }
 
-static void sarif_physical(FILE *out, const char *prefix, const char *file, uint32_t line, uint32_t col)
+/* {"text": s}, SARIF's message and description object. */
+static void sarif_text(samv_jw *w, const char *key, const char *s)
 {
-	fputs("{\"artifactLocation\": {\"uri\": ", out);
-	char *uri = samv_strprintf("%s%s", prefix, file);
-	json_string(out, uri ? uri : file);
-	free(uri);
-	fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}", line, col);
+	samv_jw_inline(w, key, '{');
+	samv_jw_str(w, "text", s);
+	samv_jw_close(w);
 }
 
+static void sarif_physical(samv_jw *w, const char *prefix, const char *file, uint32_t line, uint32_t col)
+{
+	samv_jw_inline(w, "physicalLocation", '{');
+	samv_jw_inline(w, "artifactLocation", '{');
+	char *uri = samv_strprintf("%s%s", prefix, file);
+	samv_jw_str(w, "uri", uri ? uri : file);
+	free(uri);
+	samv_jw_close(w);
+	samv_jw_inline(w, "region", '{');
+	samv_jw_int(w, "startLine", line);
+	samv_jw_int(w, "startColumn", col);
+	samv_jw_close(w);
+	samv_jw_close(w);
+}
+
+/* The layout is SARIF's as samv has always written it: the runs and the results start
+ * lines of their own, one rule or result a line. */
 void samv_findings_sarif(FILE *out, const samv_diags *d, const char *prefix, const char *version)
 {
 	size_t nrules;
 	const samv_rule_info *rules = samv_rules_table(&nrules);
-	fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n"
-	      " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"samv-check\", \"version\": ", out);
-	json_string(out, version);
-	fputs(", \"rules\": [", out);
+	samv_buf b = { 0 };
+	samv_jw w;
+	samv_jw_init(&w, &b);
+	samv_jw_inline(&w, NULL, '{');
+	samv_jw_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	samv_jw_str(&w, "version", "2.1.0");
+	samv_jw_break(&w, 1);
+	samv_jw_inline(&w, "runs", '[');
+	samv_jw_inline(&w, NULL, '{');
+	samv_jw_inline(&w, "tool", '{');
+	samv_jw_inline(&w, "driver", '{');
+	samv_jw_str(&w, "name", "samv-check");
+	samv_jw_str(&w, "version", version);
+	samv_jw_lines(&w, "rules", '[', 2, -1);
 	for (size_t i = 0; i < nrules; i++) {
-		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
-		json_string(out, rules[i].id);
-		fputs(", \"shortDescription\": {\"text\": ", out);
-		json_string(out, _(rules[i].summary));
-		fputs("}, \"fullDescription\": {\"text\": ", out);
-		json_string(out, _(rules[i].why));
-		fputs("}, \"help\": {\"text\": ", out);
-		json_string(out, _(rules[i].mend));
-		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
-			rules[i].severity == SAMV_SEV_ERROR ? "error" : "warning");
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "id", rules[i].id);
+		sarif_text(&w, "shortDescription", _(rules[i].summary));
+		sarif_text(&w, "fullDescription", _(rules[i].why));
+		sarif_text(&w, "help", _(rules[i].mend));
+		samv_jw_inline(&w, "defaultConfiguration", '{');
+		samv_jw_str(&w, "level", severity_word(rules[i].severity));
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	fputs("]}},\n \"results\": [", out);
+	samv_jw_close(&w);
+	samv_jw_close(&w);
+	samv_jw_close(&w);
+	samv_jw_break(&w, 1);
+	samv_jw_lines(&w, "results", '[', 2, 1);
 	for (size_t i = 0; i < d->count; i++) {
 		const samv_finding *f = &d->items[i];
-		fputs(i ? ",\n  {\"ruleId\": " : "\n  {\"ruleId\": ", out);
-		json_string(out, f->rule);
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "ruleId", f->rule);
 		int index = samv_rule_index(f->rule);
 		if (index >= 0)
-			fprintf(out, ", \"ruleIndex\": %d", index);
-		fprintf(out, ", \"level\": \"%s\", \"message\": {\"text\": ", severity_word(f->severity));
-		json_string(out, f->message);
-		fputs("}, \"locations\": [", out);
-		fputs("{\"physicalLocation\": ", out);
-		sarif_physical(out, prefix, f->file, f->line, f->col);
-		fputs("}]", out);
+			samv_jw_int(&w, "ruleIndex", index);
+		samv_jw_str(&w, "level", severity_word(f->severity));
+		sarif_text(&w, "message", f->message);
+		samv_jw_inline(&w, "locations", '[');
+		samv_jw_inline(&w, NULL, '{');
+		sarif_physical(&w, prefix, f->file, f->line, f->col);
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 		if (f->nrelated) {
-			fputs(", \"relatedLocations\": [", out);
+			samv_jw_inline(&w, "relatedLocations", '[');
 			for (size_t r = 0; r < f->nrelated; r++) {
 				const samv_related *rel = &f->related[r];
-				fprintf(out, "%s{\"id\": %zu, \"physicalLocation\": ", r ? ", " : "", r + 1);
-				sarif_physical(out, prefix, rel->file, rel->line, rel->col);
-				fputs(", \"message\": {\"text\": ", out);
-				json_string(out, rel->message);
-				fputs("}}", out);
+				samv_jw_inline(&w, NULL, '{');
+				samv_jw_int(&w, "id", (int64_t)(r + 1));
+				sarif_physical(&w, prefix, rel->file, rel->line, rel->col);
+				sarif_text(&w, "message", rel->message);
+				samv_jw_close(&w);
 			}
-			fputs("]", out);
+			samv_jw_close(&w);
 		}
-		fputs("}", out);
+		samv_jw_close(&w);
 	}
-	fputs(d->count ? "\n ]}]}\n" : "]}]}\n", out);
+	samv_jw_close(&w);
+	samv_jw_close(&w);
+	samv_jw_close(&w);
+	samv_jw_close(&w);
+	samv_buf_puts(&b, "\n");
+	put_document(out, &b);
 }

@@ -60,6 +60,8 @@
 #include "ledger/pay.h"
 #include "ledger/term.h"
 #include "report/report.h"
+#include "report/page.h"
+#include "report/table.h"
 
 /* ---- the bases ---- */
 
@@ -409,11 +411,8 @@ typedef struct markup {
 	const char *fields, *fields_end; /* around a list of fields */
 	const char *field, *field_end; /* around one; field takes the label */
 	const char *date, *date_end; /* around a date in running text */
-	const char *table_head; /* takes the six column heads */
-	const char *row, *row_end;
-	const char *text_cell, *date_cell, *number_cell, *cell_end;
-	const char *total, *total_end; /* around the total amount; total takes the label */
 	const char *vat; /* takes the VAT text */
+	samv_format table; /* the format of the table of placements */
 } markup;
 
 static const markup md_markup = {
@@ -421,11 +420,8 @@ static const markup md_markup = {
 	.fields = "", .fields_end = "\n",
 	.field = "- %s: ", .field_end = "\n",
 	.date = "", .date_end = "",
-	.table_head = "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---:|\n",
-	.row = "|", .row_end = "\n",
-	.text_cell = " ", .date_cell = " ", .number_cell = " ", .cell_end = " |",
-	.total = "| **%s** | | | | | **", .total_end = "** |\n\n",
 	.vat = "**%s**\n\n",
+	.table = SAMV_FORMAT_MD,
 };
 
 static const markup html_markup = {
@@ -433,16 +429,8 @@ static const markup html_markup = {
 	.fields = "<dl>\n", .fields_end = "</dl>\n",
 	.field = "<dt>%s</dt><dd>", .field_end = "</dd>\n",
 	.date = "<span class=\"date\">", .date_end = "</span>",
-	.table_head = "<table>\n<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		      "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		      "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th></tr>\n"
-		      "</thead>\n<tbody>\n",
-	.row = "<tr>", .row_end = "</tr>\n",
-	.text_cell = "<td>", .date_cell = "<td class=\"date\">", .number_cell = "<td class=\"num\">",
-	.cell_end = "</td>",
-	.total = "</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"5\">%s</th><td class=\"num\">",
-	.total_end = "</td></tr>\n</tfoot>\n</table>\n",
 	.vat = "<p class=\"vat\">%s</p>\n",
+	.table = SAMV_FORMAT_HTML,
 };
 
 /* A field of text, left out when there is no text. */
@@ -462,20 +450,6 @@ static void date_field(const markup *m, samv_buf *b, const char *label, samv_dat
 	samv_buf_puts(b, m->field_end);
 }
 
-static void text_cell(const markup *m, samv_buf *b, const char *text)
-{
-	samv_buf_puts(b, m->text_cell);
-	m->escape(b, text);
-	samv_buf_puts(b, m->cell_end);
-}
-
-static void date_cell(const markup *m, samv_buf *b, samv_date d)
-{
-	samv_buf_puts(b, m->date_cell);
-	samv_date_write(b, d);
-	samv_buf_puts(b, m->cell_end);
-}
-
 static void text_date(const markup *m, samv_buf *b, samv_date d)
 {
 	samv_buf_puts(b, m->date);
@@ -488,7 +462,6 @@ static void text_date(const markup *m, samv_buf *b, samv_date d)
 static void write_basis(const samv_report_ctx *c, const char *term, const basis *x, const markup *m,
 			samv_buf *b)
 {
-	bool swedish = samv_report_swedish(c);
 	date_field(m, b, samv_tr(c, "Issue date"), x->issued);
 	date_field(m, b, samv_tr(c, "Due date"), x->due);
 	samv_buf_printf(b, m->field, samv_tr(c, "Recipient"));
@@ -507,27 +480,33 @@ static void write_basis(const samv_report_ctx *c, const char *term, const basis 
 	samv_buf_puts(b, m->field_end);
 	samv_buf_puts(b, m->fields_end);
 
-	samv_buf_printf(b, m->table_head, samv_tr(c, "Unit"), samv_tr(c, "Student"),
-			samv_tr(c, "Start"), samv_tr(c, "End"),
-			samv_tr(c, "Weeks"), samv_tr(c, "Compensation"));
+	samv_table t;
+	samv_table_init(&t, NULL, NULL, NULL);
+	t.spaced = true;
+	samv_table_col(&t, samv_tr(c, "Unit"), false);
+	samv_table_col(&t, samv_tr(c, "Student"), false);
+	samv_table_col(&t, samv_tr(c, "Start"), false);
+	samv_table_col(&t, samv_tr(c, "End"), false);
+	samv_table_col(&t, samv_tr(c, "Weeks"), true);
+	samv_table_col(&t, samv_tr(c, "Compensation"), true);
 	for (size_t k = 0; k < x->nlines; k++) {
 		const inv_line *l = &x->lines[k];
-		samv_buf_puts(b, m->row);
-		text_cell(m, b, x->unit->name);
-		text_cell(m, b, l->p->student);
-		date_cell(m, b, l->p->start);
-		date_cell(m, b, l->p->end);
-		samv_buf_puts(b, m->number_cell);
-		weeks(b, l->pay.days, swedish);
-		samv_buf_puts(b, m->cell_end);
-		samv_buf_puts(b, m->number_cell);
-		samv_money_write(b, l->pay.amount, swedish);
-		samv_buf_puts(b, m->cell_end);
-		samv_buf_puts(b, m->row_end);
+		samv_table_row *r = samv_table_row_add(&t, false);
+		r->c[0] = samv_cell_text(x->unit->name);
+		r->c[1] = samv_cell_text(l->p->student);
+		r->c[2] = samv_cell_date(l->p->start);
+		r->c[3] = samv_cell_date(l->p->end);
+		r->c[4] = samv_cell_tenths((int64_t)l->pay.days * 2);
+		r->c[5] = samv_cell_money(l->pay.amount);
 	}
-	samv_buf_printf(b, m->total, samv_tr(c, "Total compensation"));
-	samv_money_write(b, x->total, swedish);
-	samv_buf_puts(b, m->total_end);
+	samv_table_row *total = samv_table_row_add(&t, false);
+	total->foot = true;
+	total->c[0] = samv_cell_text(samv_tr(c, "Total compensation"));
+	for (size_t i = 1; i < 5; i++)
+		total->c[i] = samv_cell_spanned();
+	total->c[5] = samv_cell_money(x->total);
+	samv_table_write(c, b, &t, m->table);
+	samv_table_free(&t);
 
 	samv_buf_puts(b, m->fields);
 	text_field(m, b, samv_tr(c, "Unit name"), x->unit->name);
@@ -622,12 +601,13 @@ static void html_stamp(const samv_report_ctx *c, samv_buf *b)
 
 static void render_html(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			samv_catalog_language(c->lang));
-	samv_buf_printf(b, "%s, ", title(c));
-	term_name(c, b, term);
-	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>", html_style);
+	samv_buf page_title = { 0 };
+	samv_buf_printf(&page_title, "%s, ", title(c));
+	term_name(c, &page_title, term);
+	samv_page_open(c, b, page_title.data, html_style);
+	b->oom |= page_title.oom;
+	samv_buf_free(&page_title);
+	samv_buf_puts(b, "<main>\n<h1>");
 	samv_buf_printf(b, "%s, ", title(c));
 	term_name(c, b, term);
 	samv_buf_puts(b, "</h1>\n");
@@ -656,22 +636,11 @@ static void render_html(const samv_report_ctx *c, const char *term, const bases 
 		html_stamp(c, b);
 		samv_buf_puts(b, "</section>\n");
 	}
-	samv_buf_puts(b, "</main>\n</body>\n</html>\n");
+	samv_buf_puts(b, "</main>\n");
+	samv_page_close(b);
 }
 
 /* ---- CSV ---- */
-
-static void csv_row_end(samv_buf *b)
-{
-	samv_buf_puts(b, "\r\n");
-}
-
-static void csv_cell(samv_buf *b, const char *s, bool last)
-{
-	samv_escape_csv(b, s);
-	if (!last)
-		samv_buf_puts(b, ";");
-}
 
 static void render_csv(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
@@ -680,75 +649,57 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 	samv_report_notice(c, &text);
 	if (text.len) {
 		samv_escape_csv(b, text.data);
-		csv_row_end(b);
+		samv_buf_puts(b, "\r\n");
 	}
 	samv_buf_free(&text);
-	const char *head[] = {
-		samv_tr(c, "Invoice number"), samv_tr(c, "Draft"),
-		samv_tr(c, "Issue date"), samv_tr(c, "Due date"),
-		samv_tr(c, "Term"), samv_tr(c, "Unit"),
-		samv_tr(c, "Organisation number"), samv_tr(c, "University"),
-		samv_tr(c, "Placement"), samv_tr(c, "Student"),
-		samv_tr(c, "Start"), samv_tr(c, "End"),
-		samv_tr(c, "Days"), samv_tr(c, "Weeks"),
-		samv_tr(c, "Compensation (SEK)"),
-		samv_tr(c, "Contact person"), samv_tr(c, "Phone"),
-		samv_tr(c, "E-mail"), samv_tr(c, "Bankgiro/plusgiro"),
-		samv_tr(c, "VAT"),
+	static const char *const head[] = {
+		N_("Invoice number"), N_("Draft"), N_("Issue date"), N_("Due date"), N_("Term"),
+		N_("Unit"), N_("Organisation number"), N_("University"), N_("Placement"), N_("Student"),
+		N_("Start"), N_("End"), N_("Days"), N_("Weeks"), N_("Compensation (SEK)"),
+		N_("Contact person"), N_("Phone"), N_("E-mail"), N_("Bankgiro/plusgiro"), N_("VAT"),
 	};
-	size_t nhead = sizeof head / sizeof head[0];
-	for (size_t i = 0; i < nhead; i++)
-		csv_cell(b, head[i], i + 1 == nhead);
-	csv_row_end(b);
+	samv_table t;
+	samv_table_init(&t, NULL, NULL, NULL);
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		samv_table_col(&t, samv_tr(c, head[i]), false);
 	for (size_t i = 0; i < bs->n; i++) {
 		const basis *x = &bs->items[i];
-		char issued[11], due[11], start[11], end[11], num[32];
-		samv_date_format(x->issued, issued);
-		samv_date_format(x->due, due);
+		const char *giro = samv_table_printf(&t, "%s %s", giro_label(x->unit),
+						     giro_number(x->unit) ? giro_number(x->unit) : "");
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
-			samv_buf cell = { 0 };
-			csv_cell(b, x->number, false);
-			csv_cell(b, x->invoice ? "" : samv_tr(c, "yes"), false);
-			csv_cell(b, issued, false);
-			csv_cell(b, due, false);
-			csv_cell(b, term, false);
-			csv_cell(b, x->unit->name, false);
-			csv_cell(b, x->org_number, false);
-			csv_cell(b, x->university->name, false);
-			csv_cell(b, l->p->ref, false);
-			csv_cell(b, l->p->student, false);
-			start[0] = end[0] = '\0';
-			if (l->p->start != SAMV_NO_DATE)
-				samv_date_format(l->p->start, start);
-			if (l->p->end != SAMV_NO_DATE)
-				samv_date_format(l->p->end, end);
-			csv_cell(b, start, false);
-			csv_cell(b, end, false);
-			snprintf(num, sizeof num, "%d", (int)l->pay.days);
-			csv_cell(b, num, false);
-			/* decimal comma in either language: the CSV is for Swedish spreadsheets */
-			weeks(&cell, l->pay.days, true);
-			samv_buf_puts(&cell, ";");
-			samv_money_write_plain(&cell, l->pay.amount, true);
-			samv_buf_puts(&cell, ";");
-			samv_buf_puts(b, cell.data); /* numbers: nothing to quote or neutralise */
-			samv_buf_free(&cell);
-			csv_cell(b, x->unit->contact_name, false);
-			csv_cell(b, x->unit->contact_phone, false);
-			csv_cell(b, x->unit->contact_email, false);
-			samv_buf giro = { 0 };
-			samv_buf_printf(&giro, "%s %s", giro_label(x->unit), giro_number(x->unit) ? giro_number(x->unit) : "");
-			csv_cell(b, giro.data, false);
-			samv_buf_free(&giro);
-			csv_cell(b, samv_tr(c, "exempt"), true);
-			csv_row_end(b);
+			samv_table_row *r = samv_table_row_add(&t, false);
+			const samv_cell cells[] = {
+				samv_cell_text(x->number),
+				samv_cell_text(x->invoice ? "" : samv_tr(c, "yes")),
+				samv_cell_date(x->issued),
+				samv_cell_date(x->due),
+				samv_cell_text(term),
+				samv_cell_text(x->unit->name),
+				samv_cell_text(x->org_number),
+				samv_cell_text(x->university->name),
+				samv_cell_text(l->p->ref),
+				samv_cell_text(l->p->student),
+				samv_cell_date(l->p->start),
+				samv_cell_date(l->p->end),
+				samv_cell_int(l->pay.days),
+				samv_cell_tenths((int64_t)l->pay.days * 2),
+				samv_cell_money(l->pay.amount),
+				samv_cell_text(x->unit->contact_name),
+				samv_cell_text(x->unit->contact_phone),
+				samv_cell_text(x->unit->contact_email),
+				samv_cell_text(giro),
+				samv_cell_text(samv_tr(c, "exempt")),
+			};
+			memcpy(r->c, cells, sizeof cells);
 		}
 	}
+	samv_table_csv(c, b, &t);
+	samv_table_free(&t);
 	text = (samv_buf){ 0 };
 	samv_report_stamp(c, &text);
 	samv_escape_csv(b, text.data);
-	csv_row_end(b);
+	samv_buf_puts(b, "\r\n");
 	samv_buf_free(&text);
 }
 
@@ -756,65 +707,59 @@ static void render_csv(const samv_report_ctx *c, const char *term, const bases *
 
 static void render_json(const samv_report_ctx *c, const char *term, const bases *bs, samv_buf *b)
 {
-	samv_buf_puts(b, "{\n  \"invoices\": [");
+	samv_jw w;
+	samv_jw_init(&w, b);
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_block(&w, "invoices", '[');
 	for (size_t i = 0; i < bs->n; i++) {
 		const basis *x = &bs->items[i];
-		samv_buf_puts(b, i ? ",\n    {\n" : "\n    {\n");
-		samv_buf_puts(b, "      \"term\": ");
-		samv_escape_json(b, term);
-		samv_buf_puts(b, ",\n      \"unit\": ");
-		samv_escape_json(b, x->unit->id);
-		samv_buf_puts(b, ",\n      \"university\": ");
-		samv_escape_json(b, x->university->id);
-		samv_buf_puts(b, ",\n      \"number\": ");
-		samv_escape_json(b, x->number);
-		samv_buf_puts(b, ",\n      \"issued\": ");
-		samv_report_json_date(b, x->issued);
-		samv_buf_puts(b, ",\n      \"due\": ");
-		samv_report_json_date(b, x->due);
-		samv_buf_puts(b, ",\n      \"lines\": [");
+		samv_jw_block(&w, NULL, '{');
+		samv_jw_str(&w, "term", term);
+		samv_jw_str(&w, "unit", x->unit->id);
+		samv_jw_str(&w, "university", x->university->id);
+		samv_jw_str(&w, "number", x->number);
+		samv_jw_date(&w, "issued", x->issued);
+		samv_jw_date(&w, "due", x->due);
+		samv_jw_block(&w, "lines", '[');
 		for (size_t k = 0; k < x->nlines; k++) {
 			const inv_line *l = &x->lines[k];
-			samv_buf_puts(b, k ? ",\n        {" : "\n        {");
-			samv_buf_puts(b, "\"placement\": ");
-			samv_escape_json(b, l->p->ref);
-			samv_buf_puts(b, ", \"student\": ");
-			samv_report_json_str(b, l->p->student);
-			samv_buf_puts(b, ", \"start\": ");
-			samv_report_json_date(b, l->p->start);
-			samv_buf_puts(b, ", \"end\": ");
-			samv_report_json_date(b, l->p->end);
-			samv_buf_printf(b, ", \"days\": %d, \"amount_ore\": %lld}", (int)l->pay.days,
-					(long long)l->pay.amount);
+			samv_jw_inline(&w, NULL, '{');
+			samv_jw_str(&w, "placement", l->p->ref);
+			samv_jw_str(&w, "student", l->p->student);
+			samv_jw_date(&w, "start", l->p->start);
+			samv_jw_date(&w, "end", l->p->end);
+			samv_jw_int(&w, "days", l->pay.days);
+			samv_jw_int(&w, "amount_ore", l->pay.amount);
+			samv_jw_close(&w);
 		}
-		samv_buf_printf(b, "%s],\n      \"total_ore\": %lld,\n      \"draft\": %s,\n      \"party\": ",
-				x->nlines ? "\n      " : "", (long long)x->total, x->invoice ? "false" : "true");
-		samv_escape_json(b, x->party->id);
-		samv_buf_puts(b, ",\n      \"agreement\": ");
-		samv_report_json_str(b, x->agreement ? x->agreement->id : NULL);
-		samv_buf_puts(b, ",\n      \"period\": {\"start\": ");
-		samv_report_json_date(b, x->first);
-		samv_buf_puts(b, ", \"end\": ");
-		samv_report_json_date(b, x->last);
-		samv_buf_puts(b, "},\n      \"seller\": {\"name\": ");
-		samv_report_json_str(b, x->unit->name);
-		samv_buf_puts(b, ", \"org_number\": ");
-		samv_report_json_str(b, x->org_number);
-		samv_buf_puts(b, ", \"contact\": ");
-		samv_report_json_str(b, x->unit->contact_name);
-		samv_buf_puts(b, ", \"phone\": ");
-		samv_report_json_str(b, x->unit->contact_phone);
-		samv_buf_puts(b, ", \"email\": ");
-		samv_report_json_str(b, x->unit->contact_email);
-		samv_buf_printf(b, ", \"%s\": ", x->unit->bankgiro ? "bankgiro" : "plusgiro");
-		samv_report_json_str(b, giro_number(x->unit));
-		samv_buf_puts(b, "},\n      \"buyer\": {\"name\": ");
-		samv_report_json_str(b, x->university->name);
-		samv_buf_puts(b, ", \"org_number\": ");
-		samv_report_json_str(b, x->university->org_number);
-		samv_buf_puts(b, "},\n      \"vat\": \"exempt\"\n    }");
+		samv_jw_close(&w);
+		samv_jw_int(&w, "total_ore", x->total);
+		samv_jw_bool(&w, "draft", !x->invoice);
+		samv_jw_str(&w, "party", x->party->id);
+		samv_jw_str(&w, "agreement", x->agreement ? x->agreement->id : NULL);
+		samv_jw_inline(&w, "period", '{');
+		samv_jw_date(&w, "start", x->first);
+		samv_jw_date(&w, "end", x->last);
+		samv_jw_close(&w);
+		samv_jw_inline(&w, "seller", '{');
+		samv_jw_str(&w, "name", x->unit->name);
+		samv_jw_str(&w, "org_number", x->org_number);
+		samv_jw_str(&w, "contact", x->unit->contact_name);
+		samv_jw_str(&w, "phone", x->unit->contact_phone);
+		samv_jw_str(&w, "email", x->unit->contact_email);
+		samv_jw_str(&w, x->unit->bankgiro ? "bankgiro" : "plusgiro", giro_number(x->unit));
+		samv_jw_close(&w);
+		samv_jw_inline(&w, "buyer", '{');
+		samv_jw_str(&w, "name", x->university->name);
+		samv_jw_str(&w, "org_number", x->university->org_number);
+		samv_jw_close(&w);
+		samv_jw_str(&w, "vat", "exempt");
+		samv_jw_close(&w);
 	}
-	samv_report_json_end(c, b, bs->n);
+	samv_jw_close(&w);
+	samv_report_json_stamp(c, &w);
+	samv_jw_close(&w);
+	samv_buf_puts(b, "\n");
 }
 
 /* ---- UBL 2.1, PEPPOL BIS Billing 3.0 ---- */

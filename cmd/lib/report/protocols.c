@@ -55,6 +55,8 @@
 
 #include "ledger/deadlines.h"
 #include "report/report.h"
+#include "report/page.h"
+#include "report/table.h"
 
 /* ---- shared pieces ---- */
 
@@ -128,6 +130,23 @@ static void put_member(const samv_report_ctx *c, samv_buf *b, escape_fn esc, con
 	} else {
 		samv_buf_puts(b, "–");
 	}
+}
+
+/* The same as a table cell. */
+static samv_cell member_cell(const samv_report_ctx *c, samv_table *t, const samv_protocol *p, const char *id)
+{
+	const char *name = member_name(p, id);
+	if (name)
+		return samv_cell_text(name);
+	if (id)
+		return samv_cell_text(samv_table_printf(t, "%s%s", id, samv_tr(c, " (not a member)")));
+	return samv_cell_dash();
+}
+
+/* A date, or a dash for none. */
+static samv_cell date_cell(samv_date d)
+{
+	return d != SAMV_NO_DATE ? samv_cell_date(d) : samv_cell_dash();
 }
 
 static const char *node_text(const samv_node *list, size_t i)
@@ -222,11 +241,7 @@ static const char html_style[] =
 /* Everything up to and including <body>; title is ledger text, escaped here. */
 static void html_open(const samv_report_ctx *c, samv_buf *b, const char *title)
 {
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-			samv_catalog_language(c->lang));
-	samv_escape_html(b, title);
-	samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
+	samv_page_open(c, b, title, html_style);
 }
 
 static void html_close(const samv_report_ctx *c, samv_buf *b)
@@ -234,34 +249,23 @@ static void html_close(const samv_report_ctx *c, samv_buf *b)
 	/* The stamp is our own text (a commit id), with nothing to escape. */
 	samv_buf_puts(b, "<footer><p>");
 	samv_report_stamp(c, b);
-	samv_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
+	samv_buf_puts(b, "</p></footer>\n");
+	samv_page_close(b);
 }
 
-/* Table headers with scope, labels in English (N_), NULL-terminated. */
-static void html_thead(const samv_report_ctx *c, samv_buf *b, const char *const *labels)
+/* A table of the given columns, labels in English (N_), NULL-terminated. */
+static void table_of(const samv_report_ctx *c, samv_table *t, const char *const *labels)
 {
-	samv_buf_puts(b, "<table>\n<thead><tr>");
-	for (size_t i = 0; labels[i]; i++) {
-		samv_buf_puts(b, "<th scope=\"col\">");
-		samv_escape_html(b, samv_tr(c, labels[i]));
-		samv_buf_puts(b, "</th>");
-	}
-	samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
+	samv_table_init(t, NULL, NULL, NULL);
+	for (size_t i = 0; labels[i]; i++)
+		samv_table_col(t, samv_tr(c, labels[i]), false);
 }
 
-static void md_thead(const samv_report_ctx *c, samv_buf *b, const char *const *labels)
+/* Write the table and free it. */
+static void put_table(const samv_report_ctx *c, samv_buf *b, samv_table *t, bool html)
 {
-	size_t n = 0;
-	samv_buf_puts(b, "|");
-	for (size_t i = 0; labels[i]; i++, n++) {
-		samv_buf_puts(b, " ");
-		samv_escape_md(b, samv_tr(c, labels[i]));
-		samv_buf_puts(b, " |");
-	}
-	samv_buf_puts(b, "\n|");
-	for (size_t i = 0; i < n; i++)
-		samv_buf_puts(b, "---|");
-	samv_buf_puts(b, "\n");
+	samv_table_write(c, b, t, html ? SAMV_FORMAT_HTML : SAMV_FORMAT_MD);
+	samv_table_free(t);
 }
 
 static int emit(const samv_emitter *e, const char *name, samv_buf *b, char **err)
@@ -349,36 +353,51 @@ static const char *const other_cols[] = { N_("Name"), N_("Party"), NULL };
 /* TRANSLATORS: the columns of a protocol's action points: who does what by which date. */
 static const char *const action_cols[] = { N_("Who"), N_("What"), N_("By"), NULL };
 
-/* Rows of members (ids in list) as Markdown or HTML. */
-static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
-			const samv_node *list)
+/* A table of members (ids in list). */
+static void member_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
+			 const samv_node *list)
 {
-	escape_fn esc = html ? samv_escape_html : samv_escape_md;
+	samv_table t;
+	table_of(c, &t, member_cols);
 	for (size_t i = 0; list && i < samv_node_count(list); i++) {
 		const char *id = node_text(list, i);
 		const samv_member *m = samv_body_member(p->body, id);
-		samv_buf_puts(b, html ? "<tr><td>" : "| ");
-		put_member(c, b, esc, p, id);
-		samv_buf_puts(b, html ? "</td><td>" : " | ");
-		esc(b, m ? m->role : NULL);
-		samv_buf_puts(b, html ? "</td><td>" : " | ");
-		esc(b, m ? party_name(c, m->party) : NULL);
-		samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+		samv_table_row *r = samv_table_row_add(&t, false);
+		r->c[0] = member_cell(c, &t, p, id);
+		r->c[1] = samv_cell_text(m ? m->role : NULL);
+		r->c[2] = samv_cell_text(m ? party_name(c, m->party) : NULL);
 	}
+	put_table(c, b, &t, html);
 }
 
-static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
+static void others_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
 {
-	escape_fn esc = html ? samv_escape_html : samv_escape_md;
+	samv_table t;
+	table_of(c, &t, other_cols);
 	for (size_t i = 0; list && i < samv_node_count(list); i++) {
 		const samv_node *o = samv_node_item(list, i);
 		const char *party = samv_field_str(o, "party");
-		samv_buf_puts(b, html ? "<tr><td>" : "| ");
-		esc(b, samv_field_str(o, "name"));
-		samv_buf_puts(b, html ? "</td><td>" : " | ");
-		esc(b, party ? party_name(c, party) : NULL);
-		samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+		samv_table_row *r = samv_table_row_add(&t, false);
+		r->c[0] = samv_cell_text(samv_field_str(o, "name"));
+		r->c[1] = samv_cell_text(party ? party_name(c, party) : NULL);
 	}
+	put_table(c, b, &t, html);
+}
+
+/* An item's action points: who does what by which date. */
+static void actions_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
+			  const samv_item *it)
+{
+	samv_table t;
+	table_of(c, &t, action_cols);
+	for (size_t i = 0; i < it->nactions; i++) {
+		const samv_action *a = &it->actions[i];
+		samv_table_row *r = samv_table_row_add(&t, false);
+		r->c[0] = member_cell(c, &t, p, a->who);
+		r->c[1] = samv_cell_text(a->what);
+		r->c[2] = date_cell(a->due);
+	}
+	put_table(c, b, &t, html);
 }
 
 static void next_meeting_text(const samv_report_ctx *c, samv_buf *b, escape_fn esc, const samv_protocol *p)
@@ -466,21 +485,7 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 	}
 	if (it->nactions) {
 		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Action points:"));
-		md_thead(c, b, action_cols);
-		for (size_t i = 0; i < it->nactions; i++) {
-			const samv_action *a = &it->actions[i];
-			samv_buf_puts(b, "| ");
-			put_member(c, b, samv_escape_md, p, a->who);
-			samv_buf_puts(b, " | ");
-			samv_escape_md(b, a->what);
-			samv_buf_puts(b, " | ");
-			if (a->due != SAMV_NO_DATE)
-				samv_date_write(b, a->due);
-			else
-				samv_buf_puts(b, "–");
-			samv_buf_puts(b, " |\n");
-		}
-		samv_buf_puts(b, "\n");
+		actions_table(c, b, false, p, it);
 	}
 }
 
@@ -506,21 +511,7 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 	}
 	if (it->nactions) {
 		samv_buf_printf(b, "<h4>%s</h4>\n", samv_tr(c, "Action points"));
-		html_thead(c, b, action_cols);
-		for (size_t i = 0; i < it->nactions; i++) {
-			const samv_action *a = &it->actions[i];
-			samv_buf_puts(b, "<tr><td>");
-			put_member(c, b, samv_escape_html, p, a->who);
-			samv_buf_puts(b, "</td><td>");
-			samv_escape_html(b, a->what);
-			samv_buf_puts(b, a->due != SAMV_NO_DATE ? "</td><td class=\"date\">" : "</td><td>");
-			if (a->due != SAMV_NO_DATE)
-				samv_date_write(b, a->due);
-			else
-				samv_buf_puts(b, "–");
-			samv_buf_puts(b, "</td></tr>\n");
-		}
-		samv_buf_puts(b, "</tbody>\n</table>\n");
+		actions_table(c, b, true, p, it);
 	}
 	samv_buf_puts(b, "</section>\n");
 }
@@ -540,23 +531,17 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members present"));
 	if (p->present && samv_node_count(p->present)) {
-		md_thead(c, b, member_cols);
-		member_rows(c, b, false, p, p->present);
-		samv_buf_puts(b, "\n");
+		member_table(c, b, false, p, p->present);
 	} else {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "None."));
 	}
 	if (p->absent && samv_node_count(p->absent)) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members absent"));
-		md_thead(c, b, member_cols);
-		member_rows(c, b, false, p, p->absent);
-		samv_buf_puts(b, "\n");
+		member_table(c, b, false, p, p->absent);
 	}
 	if (p->others_present && samv_node_count(p->others_present)) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Also present"));
-		md_thead(c, b, other_cols);
-		other_rows(c, b, false, p->others_present);
-		samv_buf_puts(b, "\n");
+		others_table(c, b, false, p->others_present);
 	}
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Keeping the minutes"));
 	signatures(c, b, false, p);
@@ -596,24 +581,20 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 
 	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
 	if (p->present && samv_node_count(p->present)) {
-		html_thead(c, b, member_cols);
-		member_rows(c, b, true, p, p->present);
-		samv_buf_puts(b, "</tbody>\n</table>\n");
+		member_table(c, b, true, p, p->present);
 	} else {
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "None."));
 	}
 	samv_buf_puts(b, "</section>\n");
 	if (p->absent && samv_node_count(p->absent)) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members absent"));
-		html_thead(c, b, member_cols);
-		member_rows(c, b, true, p, p->absent);
-		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+		member_table(c, b, true, p, p->absent);
+		samv_buf_puts(b, "</section>\n");
 	}
 	if (p->others_present && samv_node_count(p->others_present)) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Also present"));
-		html_thead(c, b, other_cols);
-		other_rows(c, b, true, p->others_present);
-		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+		others_table(c, b, true, p->others_present);
+		samv_buf_puts(b, "</section>\n");
 	}
 	samv_buf_printf(b, "<section class=\"signatures\">\n<h2>%s</h2>\n",
 			samv_tr(c, "Keeping the minutes"));
@@ -712,28 +693,16 @@ static int action_cmp(const void *pa, const void *pb)
 static const char *const action_list_cols[] = { N_("By"), N_("Who"), N_("What"), N_("Body"), N_("Meeting"),
 						N_("Item"), NULL };
 
-static void action_row_out(const samv_report_ctx *c, samv_buf *b, bool html, const action_row *r)
+static void action_row_out(const samv_report_ctx *c, samv_table *t, const action_row *r)
 {
-	escape_fn esc = html ? samv_escape_html : samv_escape_md;
-	const char *sep = html ? "</td><td>" : " | ";
-	const char *date_sep = html ? "</td><td class=\"date\">" : " | ";
-	samv_buf_puts(b, !html ? "| " : r->a->due != SAMV_NO_DATE ? "<tr><td class=\"date\">" : "<tr><td>");
-	if (r->a->due != SAMV_NO_DATE)
-		samv_date_write(b, r->a->due);
-	else
-		samv_buf_puts(b, "–");
-	samv_buf_puts(b, sep);
-	put_member(c, b, esc, r->p, r->a->who);
-	samv_buf_puts(b, sep);
-	esc(b, r->a->what);
-	samv_buf_puts(b, sep);
-	esc(b, body_name(r->p));
-	samv_buf_puts(b, date_sep);
-	samv_date_write(b, r->p->date);
-	samv_buf_puts(b, sep);
-	samv_buf_printf(b, "%lld. ", (long long)r->it->number);
-	esc(b, r->it->title);
-	samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
+	samv_table_row *row = samv_table_row_add(t, false);
+	row->c[0] = date_cell(r->a->due);
+	row->c[1] = member_cell(c, t, r->p, r->a->who);
+	row->c[2] = samv_cell_text(r->a->what);
+	row->c[3] = samv_cell_text(body_name(r->p));
+	row->c[4] = samv_cell_date(r->p->date);
+	row->c[5] = samv_cell_text(samv_table_printf(t, "%lld. %s", (long long)r->it->number,
+						     r->it->title ? r->it->title : ""));
 }
 
 static void action_section(const samv_report_ctx *c, samv_buf *b, bool html, const action_row *rows,
@@ -754,14 +723,14 @@ static void action_section(const samv_report_ctx *c, samv_buf *b, bool html, con
 		samv_buf_printf(b, html ? "<p>%s</p>\n</section>\n" : "%s\n\n", samv_tr(c, "None."));
 		return;
 	}
-	if (html)
-		html_thead(c, b, action_list_cols);
-	else
-		md_thead(c, b, action_list_cols);
+	samv_table t;
+	table_of(c, &t, action_list_cols);
 	for (size_t i = 0; i < n; i++)
 		if (rows[i].open == open)
-			action_row_out(c, b, html, &rows[i]);
-	samv_buf_puts(b, html ? "</tbody>\n</table>\n</section>\n" : "\n");
+			action_row_out(c, &t, &rows[i]);
+	put_table(c, b, &t, html);
+	if (html)
+		samv_buf_puts(b, "</section>\n");
 }
 
 int samv_report_actions(const samv_report_ctx *c, samv_format format, const samv_emitter *e, char **err)
@@ -1210,6 +1179,32 @@ static void deadlines_lead(const samv_report_ctx *c, samv_buf *b, const dl_list 
 static const char *const deadline_cols[] = { N_("Date"), N_("What"), N_("Concerns"), N_("Status"), N_("File"),
 					      NULL };
 
+/* Late, missing and waiting rows are emphasised; in HTML dates are kept on one line, and a
+ * subject without a space is an id ("bromma-esbh"), also kept on one line. */
+static void deadlines_table(const samv_report_ctx *c, samv_buf *b, const dl_list *l, bool html)
+{
+	samv_table t;
+	table_of(c, &t, deadline_cols);
+	for (size_t i = 0; i < l->n; i++) {
+		const deadline *d = &l->items[i];
+		samv_buf status = { 0 };
+		status_text(c, &status, d);
+		t.oom |= status.oom;
+		bool strong = d->status == DL_LATE || d->status == DL_MISSING || d->status == DL_WAITING;
+		unsigned subject = d->subject && !strchr(d->subject, ' ') ? SAMV_CELL_DATED | SAMV_CELL_ID : SAMV_CELL_DATED;
+		samv_table_row *r = samv_table_row_add(&t, false);
+		r->c[0] = samv_cell_date(d->date);
+		r->c[1] = samv_cell_flag(samv_cell_text(d->what), SAMV_CELL_DATED);
+		r->c[2] = samv_cell_flag(samv_cell_text(d->subject), subject);
+		r->c[3] = samv_cell_flag(samv_cell_text(status.len ? samv_table_keep(&t, status.data) : ""),
+					 strong ? SAMV_CELL_DATED | SAMV_CELL_STRONG : SAMV_CELL_DATED);
+		if (!status.len)
+			samv_buf_free(&status);
+		r->c[4] = samv_cell_flag(samv_cell_text(d->file), SAMV_CELL_PATH);
+	}
+	put_table(c, b, &t, html);
+}
+
 static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
 {
 	samv_buf_printf(b, "# %s\n\n", samv_tr(c, "Deadlines"));
@@ -1224,73 +1219,9 @@ static void deadlines_md(const samv_report_ctx *c, samv_buf *b, const dl_list *l
 	if (!l->n) {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "No deadlines."));
 	} else {
-		md_thead(c, b, deadline_cols);
-		for (size_t i = 0; i < l->n; i++) {
-			const deadline *d = &l->items[i];
-			samv_buf status = { 0 };
-			status_text(c, &status, d);
-			bool strong = d->status == DL_LATE || d->status == DL_MISSING || d->status == DL_WAITING;
-			samv_buf_puts(b, "| ");
-			samv_date_write(b, d->date);
-			samv_buf_puts(b, " | ");
-			samv_escape_md(b, d->what);
-			samv_buf_puts(b, " | ");
-			samv_escape_md(b, d->subject);
-			samv_buf_puts(b, strong ? " | **" : " | ");
-			samv_escape_md(b, status.data);
-			samv_buf_puts(b, strong ? "** | " : " | ");
-			samv_escape_md(b, d->file);
-			samv_buf_puts(b, " |\n");
-			b->oom |= status.oom;
-			samv_buf_free(&status);
-		}
-		samv_buf_puts(b, "\n");
+		deadlines_table(c, b, l, false);
 	}
 	md_footer(c, b);
-}
-
-static bool is_digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-/* A date "YYYY-MM-DD" starts at s (and is not the tail of a longer number). */
-static bool date_at(const char *start, const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	if (s > start && is_digit(s[-1]))
-		return false;
-	for (size_t i = 0; i < sizeof shape - 1; i++)
-		if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != '-')
-			return false;
-	return !is_digit(s[sizeof shape - 1]);
-}
-
-/* Ledger text as HTML: escaped, every date in it kept on one line; with path, a line may
- * also break after each "/" (a file name, which has no spaces to break at). */
-static void html_text(samv_buf *b, const char *s, bool path)
-{
-	const char *run = s;
-	for (const char *p = s; p && *p;) {
-		bool date = date_at(s, p);
-		if (!date && !(path && *p == '/')) {
-			p++;
-			continue;
-		}
-		char *part = samv_strprintf("%.*s", (int)(p - run), run);
-		samv_escape_html(b, part ? part : "");
-		b->oom |= !part;
-		free(part);
-		if (date) {
-			samv_buf_printf(b, "<span class=\"date\">%.10s</span>", p);
-			p += 10;
-		} else {
-			samv_buf_puts(b, "/<wbr>");
-			p++;
-		}
-		run = p;
-	}
-	samv_escape_html(b, run);
 }
 
 static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
@@ -1315,28 +1246,7 @@ static void deadlines_html(const samv_report_ctx *c, samv_buf *b, const dl_list 
 	if (!l->n) {
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "No deadlines."));
 	} else {
-		html_thead(c, b, deadline_cols);
-		for (size_t i = 0; i < l->n; i++) {
-			const deadline *d = &l->items[i];
-			samv_buf status = { 0 };
-			status_text(c, &status, d);
-			bool strong = d->status == DL_LATE || d->status == DL_MISSING || d->status == DL_WAITING;
-			samv_buf_puts(b, "<tr><td class=\"date\">");
-			samv_date_write(b, d->date);
-			samv_buf_puts(b, "</td><td>");
-			html_text(b, d->what, false);
-			/* A subject without a space is an id ("bromma-esbh"): kept on one line. */
-			samv_buf_puts(b, d->subject && !strchr(d->subject, ' ') ? "</td><td class=\"id\">" : "</td><td>");
-			html_text(b, d->subject, false);
-			samv_buf_puts(b, strong ? "</td><td><strong>" : "</td><td>");
-			html_text(b, status.data, false);
-			samv_buf_puts(b, strong ? "</strong></td><td>" : "</td><td>");
-			html_text(b, d->file, true);
-			samv_buf_puts(b, "</td></tr>\n");
-			b->oom |= status.oom;
-			samv_buf_free(&status);
-		}
-		samv_buf_puts(b, "</tbody>\n</table>\n");
+		deadlines_table(c, b, l, true);
 	}
 	html_close(c, b);
 }
@@ -1497,33 +1407,37 @@ _Static_assert(sizeof kind_names / sizeof kind_names[0] == SAMV_OBL_ADJUSTMENT +
  * history such as an invoice paid after its due date). */
 static void deadlines_json(const samv_report_ctx *c, samv_buf *b, const dl_list *l)
 {
-	samv_buf_puts(b, "{\n  \"as_of\": ");
-	samv_report_json_date(b, c->cfg->today);
-	samv_buf_puts(b, ",\n  \"from\": ");
-	samv_report_json_date(b, l->from);
-	samv_buf_puts(b, ",\n  \"to\": ");
-	samv_report_json_date(b, l->to);
-	samv_buf_puts(b, ",\n  \"deadlines\": [");
+	samv_jw w;
+	samv_buf uid = { 0 };
+	samv_jw_init(&w, b);
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_date(&w, "as_of", c->cfg->today);
+	samv_jw_date(&w, "from", l->from);
+	samv_jw_date(&w, "to", l->to);
+	samv_jw_block(&w, "deadlines", '[');
 	for (size_t i = 0; i < l->n; i++) {
 		const deadline *d = &l->items[i];
-		samv_buf_puts(b, i ? ",\n    {\"date\": " : "\n    {\"date\": ");
-		samv_report_json_date(b, d->date);
-		samv_buf_printf(b, ", \"kind\": \"%s\", \"status\": \"%s\", \"done\": ", kind_names[d->kind],
-				status_names[d->status]);
-		samv_report_json_date(b, d->done);
-		samv_buf_puts(b, ", \"what\": ");
-		samv_escape_json(b, d->what);
-		samv_buf_puts(b, ", \"subject\": ");
-		samv_escape_json(b, d->subject);
-		samv_buf_puts(b, ", \"note\": ");
-		samv_report_json_str(b, d->note);
-		samv_buf_puts(b, ", \"file\": ");
-		samv_escape_json(b, d->file);
-		samv_buf_printf(b, ", \"uid\": \"%s@samv\", \"rule\": ", d->uid);
-		samv_report_json_str(b, d->rule);
-		samv_buf_puts(b, "}");
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_date(&w, "date", d->date);
+		samv_jw_str(&w, "kind", kind_names[d->kind]);
+		samv_jw_str(&w, "status", status_names[d->status]);
+		samv_jw_date(&w, "done", d->done);
+		samv_jw_str(&w, "what", d->what);
+		samv_jw_str(&w, "subject", d->subject);
+		samv_jw_str(&w, "note", d->note);
+		samv_jw_str(&w, "file", d->file);
+		uid.len = 0;
+		samv_buf_printf(&uid, "%s@samv", d->uid);
+		samv_jw_str(&w, "uid", uid.data);
+		samv_jw_str(&w, "rule", d->rule);
+		samv_jw_close(&w);
 	}
-	samv_report_json_end(c, b, l->n);
+	samv_jw_close(&w);
+	samv_report_json_stamp(c, &w);
+	samv_jw_close(&w);
+	samv_buf_puts(b, "\n");
+	b->oom |= uid.oom;
+	samv_buf_free(&uid);
 }
 
 int samv_report_deadlines(const samv_report_ctx *c, samv_date from, samv_date to,

@@ -99,28 +99,9 @@ const char *samv_format_extension(samv_format f)
 	return f == SAMV_FORMAT_UBL ? "xml" : format_names[f];
 }
 
-void samv_report_json_str(samv_buf *b, const char *s)
+void samv_report_json_stamp(const samv_report_ctx *c, samv_jw *w)
 {
-	if (s)
-		samv_escape_json(b, s);
-	else
-		samv_buf_puts(b, "null");
-}
-
-void samv_report_json_date(samv_buf *b, samv_date d)
-{
-	if (d == SAMV_NO_DATE) {
-		samv_buf_puts(b, "null");
-		return;
-	}
-	samv_buf_puts(b, "\"");
-	samv_date_write(b, d);
-	samv_buf_puts(b, "\"");
-}
-
-void samv_report_json_end(const samv_report_ctx *c, samv_buf *b, size_t n)
-{
-	samv_buf_printf(b, "%s],\n  \"errors\": %zu,\n  \"commit\": ", n ? "\n  " : "", samv_report_errors(c));
-	samv_report_json_str(b, c->commit);
-	samv_buf_printf(b, ",\n  \"modified\": %s\n}\n", c->modified ? "true" : "false");
+	samv_jw_int(w, "errors", (int64_t)samv_report_errors(c));
+	samv_jw_str(w, "commit", c->commit);
+	samv_jw_bool(w, "modified", c->modified);
 }

@@ -21,6 +21,7 @@
 #include "ledger/obligations.h"
 #include "ledger/records.h"
 #include "rules/rules.h"
+#include "report/json_writer.h"
 
 typedef struct samv_emitter {
 	/* Returns 0, or -1 with *err malloc'd. */
@@ -54,12 +55,8 @@ const char *samv_trp(const samv_report_ctx *c, const char *context, const char *
 /* The same for words that depend on a count. */
 const char *samv_trn(const samv_report_ctx *c, const char *one, const char *many, uint64_t n)
 	SAMV_FORMAT_ARG(2) SAMV_FORMAT_ARG(3);
-/* JSON values: a string literal or null; "YYYY-MM-DD" or null for SAMV_NO_DATE. */
-void samv_report_json_str(samv_buf *b, const char *s);
-void samv_report_json_date(samv_buf *b, samv_date d);
-/* The end of a report's JSON after its list of n items: the list closed, then "errors",
- * "commit" and "modified", and the top-level object closed. */
-void samv_report_json_end(const samv_report_ctx *c, samv_buf *b, size_t n);
+/* The members that end a report's JSON after its list: "errors", "commit" and "modified". */
+void samv_report_json_stamp(const samv_report_ctx *c, samv_jw *w);
 /* Errors and warnings among the findings. */
 size_t samv_report_errors(const samv_report_ctx *c);
 /* One line saying what the report was made from, e.g. "Genererad från commit 1a2b3c4d5e6f

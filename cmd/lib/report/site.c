@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/page.h"
 
 typedef struct entry {
 	char *name; /* the file, relative to the site; NULL for a failure */
@@ -110,17 +111,17 @@ static int make_deadlines(const samv_report_ctx *c, const void *unused, samv_for
 	return samv_report_deadlines(c, SAMV_NO_DATE, SAMV_NO_DATE, f, e, err);
 }
 
+static const char index_style[] =
+	"body { font-family: sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }\n"
+	"h2 { border-bottom: 1px solid #666; }\n.notice { background: #fff4ce; border: 1px solid #8a6d00; padding: .5rem 1rem; }\n"
+	"li.failed { color: #8b0000; }\nfooter { color: #444; margin-top: 3rem; font-size: .9rem; }\n";
+
 static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 {
 	const char *title = samv_tr(c, "Reports");
 	const char *name = samv_field_str(c->ledger->config ? c->ledger->config->root : NULL, "name");
-	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-			samv_catalog_language(c->lang));
-	samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	samv_escape_html(b, name ? name : title);
-	samv_buf_puts(b, "</title>\n<style>\nbody { font-family: sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }\n"
-			 "h2 { border-bottom: 1px solid #666; }\n.notice { background: #fff4ce; border: 1px solid #8a6d00; padding: .5rem 1rem; }\n"
-			 "li.failed { color: #8b0000; }\nfooter { color: #444; margin-top: 3rem; font-size: .9rem; }\n</style>\n</head>\n<body>\n<h1>");
+	samv_page_open(c, b, name ? name : title, index_style);
+	samv_buf_puts(b, "<h1>");
 	samv_escape_html(b, name ? name : title);
 	samv_buf_puts(b, "</h1>\n");
 	samv_report_html_notice(c, b);
@@ -163,7 +164,8 @@ static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 	samv_report_stamp(c, &stamp);
 	samv_escape_html(b, stamp.data);
 	samv_buf_free(&stamp);
-	samv_buf_puts(b, "</footer>\n</body>\n</html>\n");
+	samv_buf_puts(b, "</footer>\n");
+	samv_page_close(b);
 }
 
 static int newest_first(const void *pa, const void *pb)

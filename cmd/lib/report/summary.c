@@ -4,7 +4,7 @@
  * SVG charts), CSV and JSON, into "summary/<YEAR>.<ext>".
  *
  * The figures are gathered once into a `summary` (gather) and then written by one renderer
- * per format; md, html and csv share a small table model (table, cell) so that the three
+ * per format; md, html and csv share the table model of table.h so that the three
  * say the same numbers in the same order. Amounts come only from pay.h; nothing here uses
  * floating point (bar lengths and student-weeks are integer arithmetic).
  *
@@ -48,6 +48,11 @@
  * - Names are sorted the Swedish way (å, ä, ö after z).
  */
 #include "report/report.h"
+#include "report/chart.h"
+#include "report/page.h"
+#include "report/table.h"
+#include "util/collate.h"
+#include "util/pool.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -69,89 +74,6 @@ enum by { BY_AGREEMENT, BY_MUNICIPALITY, BY_UNIVERSITY };
 			(arr) = q_;                                                    \
 		}                                                                      \
 	} while (0)
-
-/* ---- strings made for the report, freed together ---- */
-
-typedef struct pool {
-	char **s;
-	size_t n, cap;
-	bool oom;
-} pool;
-
-static const char *pool_keep(pool *p, char *s)
-{
-	if (!s) {
-		p->oom = true;
-		return "";
-	}
-	RESERVE(p->s, p->n, p->cap, p->oom = true);
-	if (p->n >= p->cap) {
-		free(s);
-		return "";
-	}
-	p->s[p->n++] = s;
-	return s;
-}
-
-static const char *pool_printf(pool *p, const char *fmt, ...) SAMV_PRINTF(2, 3);
-
-static const char *pool_printf(pool *p, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *s = samv_vstrprintf(fmt, ap);
-	va_end(ap);
-	return pool_keep(p, s);
-}
-
-static void pool_free(pool *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->s[i]);
-	free(p->s);
-}
-
-/* ---- Swedish order: a-z, then å, ä, ö; case and accents on other letters ignored ---- */
-
-static unsigned sv_weight(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	unsigned cp = *p++;
-	if (cp >= 0xC0 && cp < 0xE0 && (*p & 0xC0) == 0x80)
-		cp = ((cp & 0x1F) << 6) | (*p++ & 0x3F);
-	*s = p;
-	if (cp >= 'A' && cp <= 'Z')
-		return cp - 'A' + 'a';
-	switch (cp) {
-	case 0xE5: case 0xC5: /* å */
-		return 'z' + 1;
-	case 0xE4: case 0xC4: case 0xE6: case 0xC6: /* ä æ */
-		return 'z' + 2;
-	case 0xF6: case 0xD6: case 0xF8: case 0xD8: /* ö ø */
-		return 'z' + 3;
-	case 0xE9: case 0xC9: case 0xE8: case 0xC8: case 0xEA: case 0xCA: /* é è ê */
-		return 'e';
-	case 0xE1: case 0xC1: case 0xE0: case 0xC0: /* á à */
-		return 'a';
-	case 0xFC: case 0xDC: /* ü */
-		return 'y';
-	default:
-		return cp < 0x80 ? cp : cp + 0x100;
-	}
-}
-
-static int sv_cmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)(a ? a : ""), *q = (const unsigned char *)(b ? b : "");
-	while (*p && *q) {
-		unsigned x = sv_weight(&p), y = sv_weight(&q);
-		if (x != y)
-			return x < y ? -1 : 1;
-	}
-	if (*p || *q)
-		return *p ? 1 : -1;
-	return strcmp(a ? a : "", b ? b : "");
-}
 
 /* ---- the figures ---- */
 
@@ -233,7 +155,7 @@ typedef struct summary {
 	fcount *fc;
 	size_t nfc, capfc;
 	listing courses, projects; /* of the year, in ledger order */
-	pool pool;
+	samv_pool pool;
 	bool oom;
 } summary;
 
@@ -330,7 +252,7 @@ static const char *universities_of(summary *s, const samv_agreement *a, bool nam
 	}
 	if (!b.len)
 		return "";
-	return pool_keep(&s->pool, b.data); /* the pool owns it now */
+	return samv_pool_keep(&s->pool, b.data); /* the pool owns it now */
 }
 
 static bool agreement_active(const summary *s, const samv_agreement *a)
@@ -350,7 +272,7 @@ static bool agreement_active(const summary *s, const samv_agreement *a)
 static int agr_cmp(const void *pa, const void *pb)
 {
 	const agr_info *a = pa, *b = pb;
-	int c = sv_cmp(a->gname, b->gname);
+	int c = samv_collate_sv(a->gname, b->gname);
 	if (!c)
 		c = strcmp(a->gkey, b->gkey);
 	if (!c)
@@ -476,9 +398,9 @@ static void add_supervisor(summary *s, const samv_party *party, const char *id, 
 static int sup_cmp(const void *pa, const void *pb)
 {
 	const sup *a = pa, *b = pb;
-	int c = sv_cmp(a->party->name, b->party->name);
+	int c = samv_collate_sv(a->party->name, b->party->name);
 	if (!c)
-		c = sv_cmp(a->person->name, b->person->name);
+		c = samv_collate_sv(a->person->name, b->person->name);
 	if (!c)
 		c = strcmp(a->party->id, b->party->id);
 	if (!c)
@@ -727,7 +649,7 @@ static const char *program_label(summary *s, const char *program, const char *sp
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(program, names[i][0]) == 0)
 			label = samv_tr(s->c, names[i][1]);
-	return spec ? pool_printf(&s->pool, "%s, %s", label, spec) : label;
+	return spec ? samv_pool_printf(&s->pool, "%s, %s", label, spec) : label;
 }
 
 static const char *body_type_label(const summary *s, const char *type)
@@ -749,8 +671,8 @@ static const char *severity_label(const summary *s, samv_severity sev)
 static const char *term_label(summary *s, int half)
 {
 	/* TRANSLATORS: %d is a year; HT and VT are the terms' codes in the ledger. */
-	return half ? pool_printf(&s->pool, samv_tr(s->c, "Autumn term %d (HT)"), s->year)
-		    : pool_printf(&s->pool, samv_tr(s->c, "Spring term %d (VT)"), s->year);
+	return half ? samv_pool_printf(&s->pool, samv_tr(s->c, "Autumn term %d (HT)"), s->year)
+		    : samv_pool_printf(&s->pool, samv_tr(s->c, "Spring term %d (VT)"), s->year);
 }
 
 static const char *by_label(const summary *s)
@@ -777,110 +699,27 @@ static samv_date trained(const samv_person *p, const char *course)
 	return best;
 }
 
-/* ---- tables: what md, html and csv share ---- */
+/* ---- cells (table.h): a missing text or date is a dash ---- */
 
-/* C_DATES: text that is a list of dates, "2019-03-14, 2019-10-17"; HTML keeps each date
- * on one line. */
-typedef enum cell_kind { C_EMPTY, C_TEXT, C_INT, C_MONEY, C_WEEKS, C_DATE, C_DATES, C_DASH } cell_kind;
-
-typedef struct cell {
-	cell_kind kind;
-	const char *text; /* C_TEXT, C_DATES */
-	int64_t v; /* C_INT, C_MONEY (öre), C_WEEKS (tenths), C_DATE */
-} cell;
-
-#define MAXCOLS 9
-
-typedef struct trow {
-	cell c[MAXCOLS];
-	bool sum; /* a subtotal or total: bold, and not in CSV */
-} trow;
-
-typedef struct table {
-	const char *section; /* the CSV section */
-	const char *caption;
-	const char *none; /* said instead of an empty table */
-	size_t ncols;
-	const char *head[MAXCOLS];
-	bool num[MAXCOLS];
-	bool money[MAXCOLS]; /* CSV says the currency in the header, the cells are plain */
-	bool id[MAXCOLS]; /* ids ("bromma-esbh"): HTML keeps them on one line */
-	trow *rows;
-	size_t nrows, cap;
-	bool oom;
-} table;
-
-static cell text(const char *t)
+static samv_cell text(const char *t)
 {
-	return (cell){ t ? C_TEXT : C_DASH, t, 0 };
-}
-static cell num(int64_t v)
-{
-	return (cell){ C_INT, NULL, v };
-}
-static cell money(samv_ore v)
-{
-	return (cell){ C_MONEY, NULL, v };
-}
-static cell weeks(int64_t days)
-{
-	return (cell){ C_WEEKS, NULL, days * 2 }; /* days / 5 in tenths */
-}
-static cell date(samv_date d)
-{
-	return d == SAMV_NO_DATE ? (cell){ C_DASH, NULL, 0 } : (cell){ C_DATE, NULL, d };
-}
-static cell date_list(const char *t)
-{
-	return (cell){ t ? C_DATES : C_DASH, t, 0 };
-}
-static cell dash(void)
-{
-	return (cell){ C_DASH, NULL, 0 };
+	return t ? samv_cell_text(t) : samv_cell_dash();
 }
 
-static void table_head(table *t, const char *section, const char *caption, const char *none)
+static samv_cell weeks(int64_t days)
 {
-	*t = (table){ .section = section, .caption = caption, .none = none };
+	return samv_cell_tenths(days * 2); /* days / 5 in tenths */
 }
 
-static void table_col(table *t, const char *head, bool numeric)
+static samv_cell date(samv_date d)
 {
-	if (t->ncols < MAXCOLS) {
-		t->head[t->ncols] = head;
-		t->num[t->ncols++] = numeric;
-	}
+	return d == SAMV_NO_DATE ? samv_cell_dash() : samv_cell_date(d);
 }
 
-static void table_id_col(table *t, const char *head)
+/* Text that is a list of dates, "2019-03-14, 2019-10-17": HTML keeps each date on one line. */
+static samv_cell date_list(const char *t)
 {
-	if (t->ncols < MAXCOLS)
-		t->id[t->ncols] = true;
-	table_col(t, head, false);
-}
-
-static void table_money_col(table *t, const char *head)
-{
-	if (t->ncols < MAXCOLS)
-		t->money[t->ncols] = true;
-	table_col(t, head, true);
-}
-
-static trow *table_row(table *t, bool sum)
-{
-	static trow spare;
-	RESERVE(t->rows, t->nrows, t->cap, t->oom = true; return memset(&spare, 0, sizeof spare));
-	trow *r = &t->rows[t->nrows++];
-	memset(r, 0, sizeof *r);
-	r->sum = sum;
-	return r;
-}
-
-static void table_free(table *t)
-{
-	free(t->rows);
-	t->rows = NULL;
-	t->nrows = t->cap = 0;
+	return t ? samv_cell_flag(samv_cell_text(t), SAMV_CELL_DATED) : samv_cell_dash();
 }
 
 typedef struct doc {
@@ -891,226 +730,19 @@ typedef struct doc {
 	bool in_section; /* HTML: a <section> is open */
 } doc;
 
-static void put_weeks(samv_buf *b, int64_t tenths, bool swedish)
-{
-	samv_buf_printf(b, "%lld%s%lld", (long long)(tenths / 10), swedish ? "," : ".", (long long)(tenths % 10));
-}
-
-/* A number as text, without the cell's escaping; false for text cells. plain (CSV) writes
- * the decimal comma in either language: the CSV is for Swedish spreadsheets, as the
- * invoices' is. */
-static bool put_value(doc *d, const cell *x, bool plain)
-{
-	bool sv = plain || samv_report_swedish(d->s->c);
-	switch (x->kind) {
-	case C_INT:
-		samv_buf_printf(d->b, "%lld", (long long)x->v);
-		return true;
-	case C_MONEY:
-		if (plain)
-			samv_money_write_plain(d->b, x->v, sv);
-		else
-			samv_money_write(d->b, x->v, sv);
-		return true;
-	case C_WEEKS:
-		put_weeks(d->b, x->v, sv);
-		return true;
-	case C_DATE:
-		samv_date_write(d->b, (samv_date)x->v);
-		return true;
-	case C_DASH:
-		if (!plain)
-			samv_buf_puts(d->b, "–");
-		return true;
-	case C_EMPTY:
-		return true;
-	default:
-		return false;
-	}
-}
-
-static void md_table(doc *d, const table *t)
-{
-	samv_buf *b = d->b;
-	if (t->caption)
-		samv_buf_printf(b, "%s\n\n", t->caption);
-	if (!t->nrows) {
-		samv_buf_printf(b, "%s\n\n", t->none);
-		return;
-	}
-	samv_buf_puts(b, "|");
-	for (size_t i = 0; i < t->ncols; i++) {
-		samv_buf_puts(b, " ");
-		samv_escape_md(b, t->head[i]);
-		samv_buf_puts(b, " |");
-	}
-	samv_buf_puts(b, "\n|");
-	for (size_t i = 0; i < t->ncols; i++)
-		samv_buf_puts(b, t->num[i] ? "---:|" : "---|");
-	samv_buf_puts(b, "\n");
-	for (size_t r = 0; r < t->nrows; r++) {
-		const trow *row = &t->rows[r];
-		samv_buf_puts(b, "|");
-		for (size_t i = 0; i < t->ncols; i++) {
-			const cell *x = &row->c[i];
-			bool bold = row->sum && x->kind != C_EMPTY;
-			samv_buf_puts(b, bold ? " **" : " ");
-			if (!put_value(d, x, false))
-				samv_escape_md(b, x->text);
-			samv_buf_puts(b, bold ? "** |" : " |");
-		}
-		samv_buf_puts(b, "\n");
-	}
-	samv_buf_puts(b, "\n");
-}
-
-/* n bytes of s, escaped for HTML. */
-static void html_span(samv_buf *b, const char *s, size_t n)
-{
-	char *part = samv_strprintf("%.*s", (int)n, s);
-	b->oom |= !part;
-	samv_escape_html(b, part ? part : "");
-	free(part);
-}
-
-/* A column heading in HTML: escaped, with a soft hyphen in the long compound words, so
- * that a narrow column (a printed A4 page) can break them where Swedish does. */
-static void html_head(samv_buf *b, const char *head)
-{
-	static const char *const words[][2] = {
-		{ "Webbintroduktion", "Webb&shy;intro&shy;duktion" },
-		{ "handledare", "hand&shy;ledare" },
-		{ "huvudansvarig", "huvud&shy;ansvarig" },
-		{ "Studentveckor", "Student&shy;veckor" },
-		{ "Allvarlighetsgrad", "Allvarlighets&shy;grad" },
-	};
-	const char *run = head, *p = head;
-	while (*p) {
-		size_t k = 0;
-		while (k < sizeof words / sizeof words[0] && strncmp(p, words[k][0], strlen(words[k][0])) != 0)
-			k++;
-		if (k == sizeof words / sizeof words[0]) {
-			p++;
-			continue;
-		}
-		html_span(b, run, (size_t)(p - run));
-		samv_buf_puts(b, words[k][1]);
-		p += strlen(words[k][0]);
-		run = p;
-	}
-	html_span(b, run, (size_t)(p - run));
-}
-
-/* A list of dates as HTML: each date kept on one line, the list may break after a comma. */
-static void html_dates(samv_buf *b, const char *list)
-{
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		samv_buf_puts(b, "<span class=\"date\">");
-		html_span(b, p, n);
-		samv_buf_puts(b, "</span>");
-		p += n;
-		while (*p == ',' || *p == ' ')
-			samv_buf_add(b, p++, 1);
-	}
-}
-
-static void html_table(doc *d, const table *t)
-{
-	samv_buf *b = d->b;
-	if (!t->nrows) {
-		if (t->caption) {
-			samv_buf_puts(b, "<p>");
-			samv_escape_html(b, t->caption);
-			samv_buf_puts(b, "</p>\n");
-		}
-		samv_buf_puts(b, "<p>");
-		samv_escape_html(b, t->none);
-		samv_buf_puts(b, "</p>\n");
-		return;
-	}
-	samv_buf_puts(b, "<table>\n");
-	if (t->caption) {
-		samv_buf_puts(b, "<caption>");
-		samv_escape_html(b, t->caption);
-		samv_buf_puts(b, "</caption>\n");
-	}
-	samv_buf_puts(b, "<thead><tr>");
-	for (size_t i = 0; i < t->ncols; i++) {
-		samv_buf_puts(b, t->num[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
-		html_head(b, t->head[i]);
-		samv_buf_puts(b, "</th>");
-	}
-	samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
-	for (size_t r = 0; r < t->nrows; r++) {
-		const trow *row = &t->rows[r];
-		samv_buf_puts(b, row->sum ? "<tr class=\"sum\">" : "<tr>");
-		for (size_t i = 0; i < t->ncols; i++) {
-			const cell *x = &row->c[i];
-			const char *tag = row->sum && i == 0 ? "th" : "td";
-			const char *cls = "";
-			if (t->num[i])
-				cls = " class=\"num\"";
-			else if (x->kind == C_DATE)
-				cls = " class=\"date\"";
-			else if (t->id[i] && !row->sum && x->kind == C_TEXT)
-				cls = " class=\"id\"";
-			samv_buf_printf(b, "<%s%s%s>", tag, row->sum && i == 0 ? " scope=\"row\"" : "", cls);
-			if (x->kind == C_DATES)
-				html_dates(b, x->text);
-			else if (!put_value(d, x, false))
-				samv_escape_html(b, x->text);
-			samv_buf_printf(b, "</%s>", tag);
-		}
-		samv_buf_puts(b, "</tr>\n");
-	}
-	samv_buf_puts(b, "</tbody>\n</table>\n");
-}
-
-static void csv_table(doc *d, const table *t)
-{
-	samv_buf *b = d->b;
-	samv_escape_csv(b, samv_tr(d->s->c, "section"));
-	for (size_t i = 0; i < t->ncols; i++) {
-		samv_buf_puts(b, ";");
-		samv_escape_csv(b, t->head[i]);
-		/* TRANSLATORS: the unit after a money column's heading in CSV ("Paid (SEK)"). */
-		if (t->money[i])
-			samv_buf_puts(b, samv_tr(d->s->c, " (SEK)"));
-	}
-	samv_buf_puts(b, "\r\n");
-	for (size_t r = 0; r < t->nrows; r++) {
-		const trow *row = &t->rows[r];
-		if (row->sum)
-			continue;
-		samv_escape_csv(b, t->section);
-		for (size_t i = 0; i < t->ncols; i++) {
-			samv_buf_puts(b, ";");
-			if (!put_value(d, &row->c[i], true))
-				samv_escape_csv(b, row->c[i].text);
-		}
-		samv_buf_puts(b, "\r\n");
-	}
-	samv_buf_puts(b, "\r\n");
-}
-
 /* Emit and free the table. */
-static void put_table(doc *d, table *t)
+static void put_table(doc *d, samv_table *t)
 {
-	d->oom |= t->oom;
-	if (d->f == SAMV_FORMAT_MD)
-		md_table(d, t);
-	else if (d->f == SAMV_FORMAT_HTML)
-		html_table(d, t);
-	else
-		csv_table(d, t);
-	table_free(t);
+	samv_table_write(d->s->c, d->b, t, d->f);
+	if (d->f == SAMV_FORMAT_CSV)
+		samv_buf_puts(d->b, "\r\n"); /* the blank line between sections */
+	samv_table_free(t);
 }
 
 /* Make a table and emit it. */
-static void add_table(doc *d, void (*make)(doc *d, table *t))
+static void add_table(doc *d, void (*make)(doc *d, samv_table *t))
 {
-	table t;
+	samv_table t;
 	make(d, &t);
 	put_table(d, &t);
 }
@@ -1154,7 +786,7 @@ static bool group_col(const summary *s)
 static const char *sum_label(summary *s, const char *name)
 {
 	/* TRANSLATORS: a subtotal row: %s is what it sums (an agreement, a municipality, a university). */
-	return pool_printf(&s->pool, samv_tr(s->c, "Subtotal %s"), name);
+	return samv_pool_printf(&s->pool, samv_tr(s->c, "Subtotal %s"), name);
 }
 
 /* The date of the agreement's first plan and first follow-up of the year (or SAMV_NO_DATE),
@@ -1174,17 +806,17 @@ static void plan_and_follow_up(const summary *s, const samv_agreement *a, samv_d
 		}
 }
 
-static void agreements_table(doc *d, table *t)
+static void agreements_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "agreements"), NULL, samv_tr(s->c, "No agreement is in force this year."));
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Municipality"), false);
-	table_col(t, samv_tr(s->c, "University"), false);
-	table_col(t, samv_tr(s->c, "In force from"), false);
-	table_col(t, pool_printf(&s->pool, samv_tr(s->c, "Plan for %d"), s->year), false);
-	table_col(t, pool_printf(&s->pool, samv_tr(s->c, "Follow-up of %d"), s->year), false);
-	table_col(t, samv_tr(s->c, "Initiated by"), false);
+	samv_table_init(t, samv_tr(s->c, "agreements"), NULL, samv_tr(s->c, "No agreement is in force this year."));
+	samv_table_id_col(t, samv_tr(s->c, "Agreement"));
+	samv_table_col(t, samv_tr(s->c, "Municipality"), false);
+	samv_table_col(t, samv_tr(s->c, "University"), false);
+	samv_table_col(t, samv_tr(s->c, "In force from"), false);
+	samv_table_col(t, samv_pool_printf(&s->pool, samv_tr(s->c, "Plan for %d"), s->year), false);
+	samv_table_col(t, samv_pool_printf(&s->pool, samv_tr(s->c, "Follow-up of %d"), s->year), false);
+	samv_table_col(t, samv_tr(s->c, "Initiated by"), false);
 	for (size_t i = 0; i < s->nagr; i++) {
 		const agr_info *ai = &s->agr[i];
 		const samv_agreement *a = ai->a;
@@ -1193,7 +825,7 @@ static void agreements_table(doc *d, table *t)
 		samv_date plan, follow;
 		const char *by;
 		plan_and_follow_up(s, a, &plan, &follow, &by);
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(a->id);
 		r->c[1] = text(ai->municipality);
 		r->c[2] = text(ai->universities);
@@ -1207,19 +839,19 @@ static void agreements_table(doc *d, table *t)
 /* The first columns of the places and compensation tables: the --by group (unless that is
  * the agreement, which has a column anyway), the agreement and the unit. Returns the index
  * of the next column. */
-static size_t agreement_unit_cols(summary *s, table *t)
+static size_t agreement_unit_cols(summary *s, samv_table *t)
 {
 	if (group_col(s))
-		table_col(t, by_label(s), false);
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Unit"), false);
+		samv_table_col(t, by_label(s), false);
+	samv_table_id_col(t, samv_tr(s->c, "Agreement"));
+	samv_table_col(t, samv_tr(s->c, "Unit"), false);
 	return group_col(s) + 2;
 }
 
-static trow *agreement_unit_row(summary *s, table *t, const agr_info *ai, const char *unit)
+static samv_table_row *agreement_unit_row(summary *s, samv_table *t, const agr_info *ai, const char *unit)
 {
 	size_t g = group_col(s);
-	trow *r = table_row(t, false);
+	samv_table_row *r = samv_table_row_add(t, false);
 	if (g)
 		r->c[0] = text(ai->gname);
 	r->c[g] = text(ai->a->id);
@@ -1230,75 +862,75 @@ static trow *agreement_unit_row(summary *s, table *t, const agr_info *ai, const 
 /* The rows of the places and compensation tables: those of each --by group's agreements,
  * then the group's subtotal, and at the end the total. agreement_rows adds an agreement's
  * rows and sum_cells fills a subtotal's or the total's figures, both from column at on. */
-static void grouped_rows(summary *s, table *t, size_t at,
-			 void (*agreement_rows)(summary *s, table *t, const agr_info *ai, size_t at),
-			 void (*sum_cells)(trow *r, size_t at, totals tt))
+static void grouped_rows(summary *s, samv_table *t, size_t at,
+			 void (*agreement_rows)(summary *s, samv_table *t, const agr_info *ai, size_t at),
+			 void (*sum_cells)(samv_table_row *r, size_t at, totals tt))
 {
 	for (size_t i = 0; i < s->nagr;) {
 		size_t j = group_end(s, i);
 		for (size_t k = i; k < j; k++)
 			agreement_rows(s, t, &s->agr[k], at);
-		trow *r = table_row(t, true);
+		samv_table_row *r = samv_table_row_add(t, true);
 		r->c[0] = text(sum_label(s, s->agr[i].gname));
 		sum_cells(r, at, sum_of(s, i, j));
 		i = j;
 	}
 	if (s->nagr) {
-		trow *r = table_row(t, true);
+		samv_table_row *r = samv_table_row_add(t, true);
 		r->c[0] = text(samv_tr(s->c, "Total"));
 		sum_cells(r, at, sum_of(s, 0, s->nagr));
 	}
 }
 
 /* Programme, agreed, placed and student-weeks. */
-static void placement_rows(summary *s, table *t, const agr_info *ai, size_t at)
+static void placement_rows(summary *s, samv_table *t, const agr_info *ai, size_t at)
 {
 	for (size_t n = ai->row0; n < ai->row1; n++) {
 		const prow *p = &s->rows[n];
-		trow *r = agreement_unit_row(s, t, ai, p->unit);
+		samv_table_row *r = agreement_unit_row(s, t, ai, p->unit);
 		r->c[at] = text(program_label(s, p->program, p->spec));
-		r->c[at + 1] = p->agreed < 0 ? dash() : num(p->agreed);
-		r->c[at + 2] = num(p->placed);
+		r->c[at + 1] = p->agreed < 0 ? samv_cell_dash() : samv_cell_int(p->agreed);
+		r->c[at + 2] = samv_cell_int(p->placed);
 		r->c[at + 3] = weeks(p->days);
 	}
 }
 
-static void placement_sums(trow *r, size_t at, totals tt)
+static void placement_sums(samv_table_row *r, size_t at, totals tt)
 {
-	r->c[at + 1] = num(tt.agreed);
-	r->c[at + 2] = num(tt.placed);
+	r->c[at + 1] = samv_cell_int(tt.agreed);
+	r->c[at + 2] = samv_cell_int(tt.placed);
 	r->c[at + 3] = weeks(tt.days);
 }
 
-static void placements_table(doc *d, table *t)
+static void placements_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "places"), NULL, samv_tr(s->c, "No agreements and no placements this year."));
+	samv_table_init(t, samv_tr(s->c, "places"), NULL, samv_tr(s->c, "No agreements and no placements this year."));
 	size_t at = agreement_unit_cols(s, t);
-	table_col(t, samv_tr(s->c, "Programme"), false);
-	table_col(t, samv_tr(s->c, "Agreed per year"), true);
-	table_col(t, samv_tr(s->c, "Placed"), true);
-	table_col(t, samv_tr(s->c, "Student-weeks"), true);
+	samv_table_col(t, samv_tr(s->c, "Programme"), false);
+	samv_table_col(t, samv_tr(s->c, "Agreed per year"), true);
+	samv_table_col(t, samv_tr(s->c, "Placed"), true);
+	samv_table_col(t, samv_tr(s->c, "Student-weeks"), true);
 	grouped_rows(s, t, at, placement_rows, placement_sums);
 }
 
-static void money_cells(trow *r, size_t at, samv_ore computed, samv_ore invoiced, samv_ore paid)
+static void money_cells(samv_table_row *r, size_t at, samv_ore computed, samv_ore invoiced, samv_ore paid)
 {
-	r->c[at] = money(computed);
-	r->c[at + 1] = money(invoiced);
-	r->c[at + 2] = money(paid);
-	r->c[at + 3] = money(invoiced - paid);
+	r->c[at] = samv_cell_money(computed);
+	r->c[at + 1] = samv_cell_money(invoiced);
+	r->c[at + 2] = samv_cell_money(paid);
+	r->c[at + 3] = samv_cell_money(invoiced - paid);
 }
 
-static void money_cols(summary *s, table *t)
+static void money_cols(summary *s, samv_table *t)
 {
-	table_money_col(t, samv_tr(s->c, "Computed"));
-	table_money_col(t, samv_tr(s->c, "Invoiced"));
-	table_money_col(t, samv_tr(s->c, "Paid"));
-	table_money_col(t, samv_tr(s->c, "Outstanding"));
+	samv_table_money_col(t, samv_tr(s->c, "Computed"));
+	samv_table_money_col(t, samv_tr(s->c, "Invoiced"));
+	samv_table_money_col(t, samv_tr(s->c, "Paid"));
+	samv_table_money_col(t, samv_tr(s->c, "Outstanding"));
 }
 
-static void compensation_rows(summary *s, table *t, const agr_info *ai, size_t at)
+static void compensation_rows(summary *s, samv_table *t, const agr_info *ai, size_t at)
 {
 	for (size_t n = ai->unit0; n < ai->unit1; n++) {
 		const urow *u = &s->units[n];
@@ -1306,32 +938,32 @@ static void compensation_rows(summary *s, table *t, const agr_info *ai, size_t a
 	}
 }
 
-static void compensation_sums(trow *r, size_t at, totals tt)
+static void compensation_sums(samv_table_row *r, size_t at, totals tt)
 {
 	money_cells(r, at, tt.computed, tt.invoiced, tt.paid);
 }
 
-static void compensation_table(doc *d, table *t)
+static void compensation_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "compensation"), NULL, samv_tr(s->c, "No compensation this year."));
+	samv_table_init(t, samv_tr(s->c, "compensation"), NULL, samv_tr(s->c, "No compensation this year."));
 	size_t at = agreement_unit_cols(s, t);
 	money_cols(s, t);
 	grouped_rows(s, t, at, compensation_rows, compensation_sums);
 }
 
-static void terms_table(doc *d, table *t)
+static void terms_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "term"), NULL, "");
-	table_col(t, samv_tr(s->c, "Term"), false);
+	samv_table_init(t, samv_tr(s->c, "term"), NULL, "");
+	samv_table_col(t, samv_tr(s->c, "Term"), false);
 	money_cols(s, t);
 	for (int half = 0; half < 2; half++) {
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(term_label(s, half));
 		money_cells(r, 1, s->term_computed[half], s->term_invoiced[half], s->term_paid[half]);
 	}
-	trow *r = table_row(t, true);
+	samv_table_row *r = samv_table_row_add(t, true);
 	r->c[0] = text(samv_tr(s->c, "Total"));
 	money_cells(r, 1, s->term_computed[0] + s->term_computed[1], s->term_invoiced[0] + s->term_invoiced[1],
 		    s->term_paid[0] + s->term_paid[1]);
@@ -1343,23 +975,23 @@ static bool charted(const urow *u)
 	return u->agreed > 0 || u->placed > 0;
 }
 
-static void units_table(doc *d, table *t)
+static void units_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, NULL, NULL, "");
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Unit"), false);
-	table_col(t, samv_tr(s->c, "Agreed per year"), true);
-	table_col(t, samv_tr(s->c, "Placed"), true);
+	samv_table_init(t, NULL, NULL, "");
+	samv_table_id_col(t, samv_tr(s->c, "Agreement"));
+	samv_table_col(t, samv_tr(s->c, "Unit"), false);
+	samv_table_col(t, samv_tr(s->c, "Agreed per year"), true);
+	samv_table_col(t, samv_tr(s->c, "Placed"), true);
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
 		if (!charted(u))
 			continue;
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(u->a->id);
 		r->c[1] = text(unit_name(u->a, u->unit));
-		r->c[2] = num(u->agreed);
-		r->c[3] = num(u->placed);
+		r->c[2] = samv_cell_int(u->agreed);
+		r->c[3] = samv_cell_int(u->placed);
 	}
 }
 
@@ -1373,61 +1005,61 @@ static int64_t trained_by_year_end(const summary *s)
 	return n;
 }
 
-static void supervisors_table(doc *d, table *t)
+static void supervisors_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "supervisors"), NULL, samv_tr(s->c, "No supervisors this year."));
-	table_col(t, samv_tr(s->c, "Supervisor"), false);
-	table_col(t, samv_tr(s->c, "Municipality"), false);
-	table_col(t, samv_tr(s->c, "Unit"), false);
-	table_col(t, samv_tr(s->c, "As supervisor"), true);
-	table_col(t, samv_tr(s->c, "As lead"), true);
-	table_col(t, samv_tr(s->c, "Web introduction"), false);
-	table_col(t, samv_tr(s->c, "7.5 credits"), false);
-	table_col(t, samv_tr(s->c, "Other training"), false);
+	samv_table_init(t, samv_tr(s->c, "supervisors"), NULL, samv_tr(s->c, "No supervisors this year."));
+	samv_table_col(t, samv_tr(s->c, "Supervisor"), false);
+	samv_table_col(t, samv_tr(s->c, "Municipality"), false);
+	samv_table_col(t, samv_tr(s->c, "Unit"), false);
+	samv_table_col(t, samv_tr(s->c, "As supervisor"), true);
+	samv_table_col(t, samv_tr(s->c, "As lead"), true);
+	samv_table_col(t, samv_tr(s->c, "Web introduction"), false);
+	samv_table_col(t, samv_tr(s->c, "7.5 credits"), false);
+	samv_table_col(t, samv_tr(s->c, "Other training"), false);
 	for (size_t i = 0; i < s->nsups; i++) {
 		const sup *p = &s->sups[i];
 		const samv_unit *u = p->person->unit ? samv_party_unit(p->party, p->person->unit) : NULL;
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(p->person->name);
 		r->c[1] = text(p->party->name);
 		r->c[2] = text(u && u->name ? u->name : p->person->unit);
-		r->c[3] = num(p->supervised);
-		r->c[4] = num(p->lead);
+		r->c[3] = samv_cell_int(p->supervised);
+		r->c[4] = samv_cell_int(p->lead);
 		r->c[5] = date(trained(p->person, "web-intro"));
 		r->c[6] = date(trained(p->person, "hp-7.5"));
 		r->c[7] = date(trained(p->person, "other"));
 	}
 }
 
-static void courses_table(doc *d, table *t)
+static void courses_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "courses"), NULL, samv_tr(s->c, "No courses this year."));
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Course"), false);
-	table_col(t, samv_tr(s->c, "Extent"), false);
+	samv_table_init(t, samv_tr(s->c, "courses"), NULL, samv_tr(s->c, "No courses this year."));
+	samv_table_id_col(t, samv_tr(s->c, "Agreement"));
+	samv_table_col(t, samv_tr(s->c, "Course"), false);
+	samv_table_col(t, samv_tr(s->c, "Extent"), false);
 	for (size_t i = 0; i < s->courses.n; i++) {
 		const listed *course = &s->courses.items[i];
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(course->a->id);
 		r->c[1] = text(samv_field_str(course->node, "title"));
 		r->c[2] = text(samv_field_str(course->node, "extent"));
 	}
 }
 
-static void projects_table(doc *d, table *t)
+static void projects_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "projects"), NULL, samv_tr(s->c, "No projects this year."));
-	table_id_col(t, samv_tr(s->c, "Agreement"));
-	table_col(t, samv_tr(s->c, "Project"), false);
-	table_col(t, samv_tr(s->c, "Unit"), false);
-	table_col(t, samv_tr(s->c, "Term"), false);
+	samv_table_init(t, samv_tr(s->c, "projects"), NULL, samv_tr(s->c, "No projects this year."));
+	samv_table_id_col(t, samv_tr(s->c, "Agreement"));
+	samv_table_col(t, samv_tr(s->c, "Project"), false);
+	samv_table_col(t, samv_tr(s->c, "Unit"), false);
+	samv_table_col(t, samv_tr(s->c, "Term"), false);
 	for (size_t i = 0; i < s->projects.n; i++) {
 		const listed *project = &s->projects.items[i];
 		const char *unit = samv_field_str(project->node, "unit");
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(project->a->id);
 		r->c[1] = text(samv_field_str(project->node, "title"));
 		r->c[2] = text(unit ? unit_name(project->a, unit) : NULL);
@@ -1452,16 +1084,16 @@ static bool body_in_year(const summary *s, const samv_body *b)
 	return false;
 }
 
-static void meetings_table(doc *d, table *t)
+static void meetings_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "meetings"), NULL, samv_tr(s->c, "No bodies this year."));
-	table_col(t, samv_tr(s->c, "Body"), false);
-	table_col(t, samv_tr(s->c, "Type"), false);
-	table_col(t, samv_tr(s->c, "Meetings held"), true);
-	table_col(t, samv_tr(s->c, "Required per year"), true);
-	table_col(t, samv_tr(s->c, "Met"), false);
-	table_col(t, samv_tr(s->c, "Dates"), false);
+	samv_table_init(t, samv_tr(s->c, "meetings"), NULL, samv_tr(s->c, "No bodies this year."));
+	samv_table_col(t, samv_tr(s->c, "Body"), false);
+	samv_table_col(t, samv_tr(s->c, "Type"), false);
+	samv_table_col(t, samv_tr(s->c, "Meetings held"), true);
+	samv_table_col(t, samv_tr(s->c, "Required per year"), true);
+	samv_table_col(t, samv_tr(s->c, "Met"), false);
+	samv_table_col(t, samv_tr(s->c, "Dates"), false);
 	for (size_t i = 0; i < s->r->nbodies; i++) {
 		const samv_body *b = &s->r->bodies[i];
 		if (!body_in_year(s, b))
@@ -1485,150 +1117,34 @@ static void meetings_table(doc *d, table *t)
 			met = samv_tr(s->c, "year not over");
 		else
 			met = samv_tr(s->c, "no");
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(b->name);
 		r->c[1] = text(body_type_label(s, b->type));
-		r->c[2] = num(held);
-		r->c[3] = b->meets_per_year < 0 ? dash() : num(b->meets_per_year);
+		r->c[2] = samv_cell_int(held);
+		r->c[3] = b->meets_per_year < 0 ? samv_cell_dash() : samv_cell_int(b->meets_per_year);
 		r->c[4] = text(met);
 		if (dates.oom)
 			s->pool.oom = true;
-		r->c[5] = dates.len ? date_list(pool_keep(&s->pool, dates.data)) : dash();
+		r->c[5] = dates.len ? date_list(samv_pool_keep(&s->pool, dates.data)) : samv_cell_dash();
 	}
 }
 
-static void findings_table(doc *d, table *t)
+static void findings_table(doc *d, samv_table *t)
 {
 	summary *s = d->s;
-	table_head(t, samv_tr(s->c, "findings"), NULL, samv_tr(s->c, "No findings."));
-	table_id_col(t, samv_tr(s->c, "Rule"));
-	table_col(t, samv_tr(s->c, "Severity"), false);
-	table_col(t, samv_tr(s->c, "Count"), true);
+	samv_table_init(t, samv_tr(s->c, "findings"), NULL, samv_tr(s->c, "No findings."));
+	samv_table_id_col(t, samv_tr(s->c, "Rule"));
+	samv_table_col(t, samv_tr(s->c, "Severity"), false);
+	samv_table_col(t, samv_tr(s->c, "Count"), true);
 	for (size_t i = 0; i < s->nfc; i++) {
-		trow *r = table_row(t, false);
+		samv_table_row *r = samv_table_row_add(t, false);
 		r->c[0] = text(s->fc[i].rule);
 		r->c[1] = text(severity_label(s, s->fc[i].sev));
-		r->c[2] = num(s->fc[i].n);
+		r->c[2] = samv_cell_int(s->fc[i].n);
 	}
 }
 
-/* ---- SVG charts (HTML only) ---- */
-
-#define CHART_W 720
-#define PLOT_X 12
-#define PLOT_W 560
-#define COLOUR_A "#1f4e79" /* 8.7:1 on white */
-#define COLOUR_B "#c05621" /* 4.6:1 on white; blue and orange stay apart in colour blindness */
-
-/* The smallest step 1, 2, 5, 10, 20, 50 ... that reaches max in at most `ticks` steps. */
-static int64_t nice_step(int64_t max, int64_t ticks)
-{
-	static const int64_t factors[] = { 1, 2, 5 };
-	for (int64_t decade = 1;; decade *= 10)
-		for (int k = 0; k < 3; k++) {
-			int64_t step = factors[k] * decade;
-			if ((max + step - 1) / step <= ticks || decade > INT64_MAX / 100)
-				return step;
-		}
-}
-
-static int64_t bar(int64_t v, int64_t axis_max)
-{
-	return axis_max > 0 && v > 0 ? v * PLOT_W / axis_max : 0;
-}
-
-static void svg_text(samv_buf *b, int64_t x, int64_t y, const char *anchor, const char *s)
-{
-	samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\"%s%s%s>", (long long)x, (long long)y,
-			anchor ? " text-anchor=\"" : "", anchor ? anchor : "", anchor ? "\"" : "");
-	samv_escape_html(b, s);
-	samv_buf_puts(b, "</text>\n");
-}
-
-static void svg_open(samv_buf *b, const char *id, int64_t height, const char *title, const char *desc)
-{
-	samv_buf_printf(b,
-			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%lld\" viewBox=\"0 0 %d %lld\" "
-			"role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\" "
-			"font-size=\"12\" fill=\"#1a1a1a\">\n",
-			CHART_W, (long long)height, CHART_W, (long long)height, id, id);
-	samv_buf_printf(b, "<title id=\"%s-title\">", id);
-	samv_escape_html(b, title);
-	samv_buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
-	samv_escape_html(b, desc);
-	samv_buf_puts(b, "</desc>\n");
-}
-
-static void svg_legend(samv_buf *b, const char *a, const char *bname)
-{
-	samv_buf_printf(b, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"12\" fill=\"" COLOUR_A "\"/>\n", PLOT_X);
-	svg_text(b, PLOT_X + 18, 14, NULL, a);
-	samv_buf_printf(b, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"12\" fill=\"" COLOUR_B "\"/>\n", PLOT_X + 200);
-	svg_text(b, PLOT_X + 218, 14, NULL, bname);
-}
-
-/* Axis at y with ticks every step up to axis_max; labels by label(). */
-typedef void (*tick_label)(samv_buf *b, int64_t v, bool swedish);
-
-static void svg_axis(samv_buf *b, int64_t top, int64_t y, int64_t step, int64_t axis_max, tick_label label,
-		     bool swedish, const char *title)
-{
-	for (int64_t v = 0; v <= axis_max; v += step) {
-		int64_t x = PLOT_X + bar(v, axis_max);
-		samv_buf_printf(b, "<line x1=\"%lld\" y1=\"%lld\" x2=\"%lld\" y2=\"%lld\" stroke=\"#d0d0d0\"/>\n",
-				(long long)x, (long long)top, (long long)x, (long long)y);
-		samv_buf_printf(b, "<line x1=\"%lld\" y1=\"%lld\" x2=\"%lld\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n",
-				(long long)x, (long long)y, (long long)x, (long long)(y + 5));
-		samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\" text-anchor=\"middle\">", (long long)x, (long long)(y + 18));
-		label(b, v, swedish);
-		samv_buf_puts(b, "</text>\n");
-	}
-	samv_buf_printf(b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n", PLOT_X,
-			(long long)top, PLOT_X, (long long)y);
-	samv_buf_printf(b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#1a1a1a\"/>\n", PLOT_X,
-			(long long)y, PLOT_X + PLOT_W, (long long)y);
-	svg_text(b, PLOT_X + PLOT_W / 2, y + 36, "middle", title);
-}
-
-static void count_label(samv_buf *b, int64_t v, bool swedish)
-{
-	(void)swedish;
-	samv_buf_printf(b, "%lld", (long long)v);
-}
-
-/* Whole kronor, grouped: "20 000" or "20,000". */
-static void kronor_label(samv_buf *b, int64_t kr, bool swedish)
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%lld", (long long)kr);
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			samv_buf_puts(b, swedish ? " " : ",");
-		samv_buf_add(b, &digits[i], 1);
-	}
-}
-
-/* One labelled pair of bars, drawn from y = top down. */
-static void bar_pair(doc *d, int64_t top, const char *label, int64_t a, int64_t b2, int64_t axis_max,
-		     bool is_money)
-{
-	samv_buf *b = d->b;
-	bool sv = samv_report_swedish(d->s->c);
-	svg_text(b, PLOT_X + 4, top + 12, NULL, label); /* clear of the axis line at PLOT_X */
-	const int64_t vals[2] = { a, b2 };
-	const char *colours[2] = { COLOUR_A, COLOUR_B };
-	for (int k = 0; k < 2; k++) {
-		int64_t y = top + 16 + 16 * k, len = bar(vals[k], axis_max);
-		samv_buf_printf(b, "<rect x=\"%d\" y=\"%lld\" width=\"%lld\" height=\"14\" fill=\"%s\"/>\n", PLOT_X,
-				(long long)y, (long long)len, colours[k]);
-		samv_buf_printf(b, "<text x=\"%lld\" y=\"%lld\">", (long long)(PLOT_X + len + 4), (long long)(y + 11));
-		if (is_money)
-			samv_money_write(b, vals[k], sv);
-		else
-			samv_buf_printf(b, "%lld", (long long)vals[k]);
-		samv_buf_puts(b, "</text>\n");
-	}
-}
+/* ---- SVG charts (HTML only; chart.h) ---- */
 
 #define BLOCK_H 58
 #define PLOT_TOP 28
@@ -1644,23 +1160,23 @@ static void chart_placed(doc *d)
 			max = s->units[i].agreed > max ? s->units[i].agreed : max;
 			max = s->units[i].placed > max ? s->units[i].placed : max;
 		}
-	int64_t step = nice_step(max ? max : 1, 8);
+	int64_t step = samv_chart_step(max ? max : 1, 8);
 	int64_t axis_max = ((max ? max : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + n * BLOCK_H;
 	const char *title =
-		pool_printf(&s->pool, samv_tr(s->c, "Students agreed per year and students placed, by unit, %d"), s->year);
-	svg_open(b, "chart-placed", axis_y + 44, title,
+		samv_pool_printf(&s->pool, samv_tr(s->c, "Students agreed per year and students placed, by unit, %d"), s->year);
+	samv_chart_open(b, "chart-placed", axis_y + 44, title,
 		 samv_tr(s->c, "Two bars per unit: the number agreed per year and the students placed. The table "
 			       "beside it holds the same figures."));
-	svg_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, count_label, samv_report_swedish(s->c), samv_tr(s->c, "Number of students"));
+	samv_chart_legend(b, samv_tr(s->c, "Agreed per year"), samv_tr(s->c, "Placed"));
+	samv_chart_axis(b, PLOT_TOP - 4, axis_y, step, axis_max, samv_chart_count, samv_report_swedish(s->c), samv_tr(s->c, "Number of students"));
 	int64_t k = 0;
 	for (size_t i = 0; i < s->nunits; i++) {
 		const urow *u = &s->units[i];
 		if (!charted(u))
 			continue;
-		const char *label = pool_printf(&s->pool, "%s (%s)", unit_name(u->a, u->unit), u->a->id);
-		bar_pair(d, PLOT_TOP + k++ * BLOCK_H, label, u->agreed, u->placed, axis_max, false);
+		const char *label = samv_pool_printf(&s->pool, "%s (%s)", unit_name(u->a, u->unit), u->a->id);
+		samv_chart_bars(b, samv_report_swedish(s->c), PLOT_TOP + k++ * BLOCK_H, label, u->agreed, u->placed, axis_max, false);
 	}
 	samv_buf_puts(b, "</svg>\n");
 }
@@ -1675,23 +1191,23 @@ static void chart_compensation(doc *d)
 		max = s->term_invoiced[h] > max ? s->term_invoiced[h] : max;
 	}
 	int64_t max_kr = (max + 99) / 100;
-	int64_t step = nice_step(max_kr ? max_kr : 1, 6);
+	int64_t step = samv_chart_step(max_kr ? max_kr : 1, 6);
 	int64_t axis_kr = ((max_kr ? max_kr : 1) + step - 1) / step * step;
 	int64_t axis_y = PLOT_TOP + 2 * BLOCK_H;
-	const char *title = pool_printf(&s->pool, samv_tr(s->c, "Compensation computed and invoiced by term in %d"), s->year);
-	svg_open(b, "chart-compensation", axis_y + 44, title,
+	const char *title = samv_pool_printf(&s->pool, samv_tr(s->c, "Compensation computed and invoiced by term in %d"), s->year);
+	samv_chart_open(b, "chart-compensation", axis_y + 44, title,
 		 samv_tr(s->c, "Two bars per term: compensation computed and invoiced. The table beside it holds "
 			       "the same figures."));
-	svg_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
-	svg_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, kronor_label, samv_report_swedish(s->c), samv_tr(s->c, "SEK"));
+	samv_chart_legend(b, samv_tr(s->c, "Computed"), samv_tr(s->c, "Invoiced"));
+	samv_chart_axis(b, PLOT_TOP - 4, axis_y, step, axis_kr, samv_chart_kronor, samv_report_swedish(s->c), samv_tr(s->c, "SEK"));
 	for (int h = 0; h < 2; h++)
-		bar_pair(d, PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
+		samv_chart_bars(b, samv_report_swedish(s->c), PLOT_TOP + h * BLOCK_H, term_label(s, h), s->term_computed[h], s->term_invoiced[h],
 			 axis_kr * 100, true);
 	samv_buf_puts(b, "</svg>\n");
 }
 
 /* A chart with its table beside it. */
-static void figure(doc *d, void (*chart)(doc *), const char *caption, table *t)
+static void figure(doc *d, void (*chart)(doc *), const char *caption, samv_table *t)
 {
 	samv_buf_puts(d->b, "<div class=\"pair\">\n<figure>\n");
 	chart(d);
@@ -1775,10 +1291,10 @@ static void put_header(doc *d)
 {
 	summary *s = d->s;
 	samv_buf *b = d->b;
-	const char *title = pool_printf(&s->pool, samv_tr(s->c, "Yearly follow-up %d"), s->year);
+	const char *title = samv_pool_printf(&s->pool, samv_tr(s->c, "Yearly follow-up %d"), s->year);
 	char today[11];
 	samv_date_format(s->c->cfg->today, today);
-	const char *asof = pool_printf(&s->pool, samv_tr(s->c, "Figures as of %s"), today);
+	const char *asof = samv_pool_printf(&s->pool, samv_tr(s->c, "Figures as of %s"), today);
 	const char *grouped = s->by == BY_AGREEMENT	  ? samv_tr(s->c, "Grouped by agreement")
 			      : s->by == BY_MUNICIPALITY ? samv_tr(s->c, "Grouped by municipality")
 							 : samv_tr(s->c, "Grouped by university");
@@ -1800,15 +1316,10 @@ static void put_header(doc *d)
 		return;
 	}
 	if (d->f == SAMV_FORMAT_HTML) {
-		samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-				samv_catalog_language(s->c->lang));
-		samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-		samv_escape_html(b, title);
-		if (*ledger_name(s)) {
-			samv_buf_puts(b, " – ");
-			samv_escape_html(b, ledger_name(s));
-		}
-		samv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", html_style);
+		samv_page_open(s->c, b,
+			       *ledger_name(s) ? samv_pool_printf(&s->pool, "%s – %s", title, ledger_name(s)) : title,
+			       html_style);
+		samv_buf_puts(b, "<header>\n");
 		heading(d, 1, NULL, title);
 		samv_buf_puts(b, "<p class=\"meta\">");
 		samv_escape_html(b, ledger_name(s));
@@ -1859,21 +1370,21 @@ static size_t warnings_of(const samv_report_ctx *c)
 static void render_text(doc *d)
 {
 	summary *s = d->s;
-	pool *p = &s->pool;
+	samv_pool *p = &s->pool;
 	int y = s->year;
-	table t;
+	samv_table t;
 	char due[11];
 	samv_date_format(samv_deadline_follow_up(y), due);
 
 	put_header(d);
 
 	section(d, "s-agreements", samv_tr(s->c, "Agreements, plan and follow-up (§ 4.2, § 8)"));
-	para(d, pool_printf(p, samv_tr(s->c, "Agreements in force at some time in %d, with the year's plan for the number and distribution of students (§ 4.2) and the year's follow-up, which the university initiates and which is due by %s (§ 8)."),
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Agreements in force at some time in %d, with the year's plan for the number and distribution of students (§ 4.2) and the year's follow-up, which the university initiates and which is due by %s (§ 8)."),
 			    y, due));
 	add_table(d, agreements_table);
 
 	section(d, "s-places", samv_tr(s->c, "Students placed against agreed (§ 4.1)"));
-	para(d, pool_printf(p, samv_tr(s->c, "Placements starting in %d that are not withdrawn or cancelled, by agreement, unit and programme, against the students agreed per year. Student-weeks are the placements' paid days divided by 5. A dash under Agreed means the unit and programme are not in the agreement's scope."),
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Placements starting in %d that are not withdrawn or cancelled, by agreement, unit and programme, against the students agreed per year. Student-weeks are the placements' paid days divided by 5. A dash under Agreed means the unit and programme are not in the agreement's scope."),
 			    y));
 	if (d->f == SAMV_FORMAT_HTML && s->nunits) {
 		bool any = false;
@@ -1882,35 +1393,35 @@ static void render_text(doc *d)
 		if (any) {
 			units_table(d, &t);
 			t.caption = samv_tr(s->c, "By unit");
-			figure(d, chart_placed, pool_printf(p, samv_tr(s->c, "Agreed and placed by unit, %d"), y), &t);
+			figure(d, chart_placed, samv_pool_printf(p, samv_tr(s->c, "Agreed and placed by unit, %d"), y), &t);
 		}
 	}
 	add_table(d, placements_table);
 
 	section(d, "s-compensation", samv_tr(s->c, "Compensation (§ 4.6)"));
-	para(d, pool_printf(p, samv_tr(s->c, "Computed: the compensation for confirmed and completed placements of the spring and autumn terms of %d. Invoiced: the totals of the invoices for those terms. Paid: invoices with a payment date. Outstanding: invoiced less paid."),
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Computed: the compensation for confirmed and completed placements of the spring and autumn terms of %d. Invoiced: the totals of the invoices for those terms. Paid: invoices with a payment date. Outstanding: invoiced less paid."),
 			    y));
 	add_table(d, compensation_table);
 	heading(d, 3, NULL, samv_tr(s->c, "By term"));
 	terms_table(d, &t);
 	if (d->f == SAMV_FORMAT_HTML && (s->term_computed[0] || s->term_computed[1] || s->term_invoiced[0] || s->term_invoiced[1]))
-		figure(d, chart_compensation, pool_printf(p, samv_tr(s->c, "Compensation by term, %d"), y), &t);
+		figure(d, chart_compensation, samv_pool_printf(p, samv_tr(s->c, "Compensation by term, %d"), y), &t);
 	else
 		put_table(d, &t);
 
 	section(d, "s-supervisors", samv_tr(s->c, "Supervisors and supervisor training (§ 4.4)"));
-	para(d, pool_printf(p, samv_tr(s->c, "Supervisors and lead supervisors of placements during %d: %zu, of whom %lld had completed the web introduction or 7.5 credits by %d-12-31. The dates are each course's first completion."),
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Supervisors and lead supervisors of placements during %d: %zu, of whom %lld had completed the web introduction or 7.5 credits by %d-12-31. The dates are each course's first completion."),
 			    y, s->nsups, (long long)trained_by_year_end(s), y));
 	add_table(d, supervisors_table);
 
 	section(d, "s-courses", samv_tr(s->c, "Courses and projects (§ 5.1, § 6)"));
-	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Courses for staff %d"), y));
+	heading(d, 3, NULL, samv_pool_printf(p, samv_tr(s->c, "Courses for staff %d"), y));
 	add_table(d, courses_table);
-	heading(d, 3, NULL, pool_printf(p, samv_tr(s->c, "Projects and student theses %d"), y));
+	heading(d, 3, NULL, samv_pool_printf(p, samv_tr(s->c, "Projects and student theses %d"), y));
 	add_table(d, projects_table);
 
 	section(d, "s-meetings", samv_tr(s->c, "Meetings"));
-	para(d, pool_printf(p, samv_tr(s->c, "Bodies with members during %d, meetings with protocols dated in %d against the meetings per year of the declaration of intent."),
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Bodies with members during %d, meetings with protocols dated in %d against the meetings per year of the declaration of intent."),
 			    y, y));
 	add_table(d, meetings_table);
 
@@ -1919,305 +1430,228 @@ static void render_text(doc *d)
 	samv_date_format(s->c->cfg->today, today);
 	size_t errors = samv_report_errors(s->c), warnings = warnings_of(s->c);
 	/* TRANSLATORS: the counts in "Findings in the whole ledger ...: 3 errors and 1 warning." */
-	const char *nerrors = pool_printf(p, samv_trn(s->c, "%zu error", "%zu errors", errors), errors);
+	const char *nerrors = samv_pool_printf(p, samv_trn(s->c, "%zu error", "%zu errors", errors), errors);
 	/* TRANSLATORS: the counts in "Findings in the whole ledger ...: 3 errors and 1 warning." */
-	const char *nwarnings = pool_printf(p, samv_trn(s->c, "%zu warning", "%zu warnings", warnings), warnings);
+	const char *nwarnings = samv_pool_printf(p, samv_trn(s->c, "%zu warning", "%zu warnings", warnings), warnings);
 	/* TRANSLATORS: the first %s is a date, %d the report's year, then "3 errors" and "1 warning". */
-	para(d, pool_printf(p, samv_tr(s->c, "Findings in the whole ledger as of %s, not only for %d: %s and %s."), today, y,
+	para(d, samv_pool_printf(p, samv_tr(s->c, "Findings in the whole ledger as of %s, not only for %d: %s and %s."), today, y,
 			    nerrors, nwarnings));
 	add_table(d, findings_table);
 
-	if (d->f == SAMV_FORMAT_HTML)
-		samv_buf_puts(d->b, "</section>\n</main>\n</body>\n</html>\n");
+	if (d->f == SAMV_FORMAT_HTML) {
+		samv_buf_puts(d->b, "</section>\n</main>\n");
+		samv_page_close(d->b);
+	}
 }
 
 /* ---- JSON ---- */
 
-typedef struct jw {
-	samv_buf *b;
-	int depth;
-	bool first[16], inl[16];
-} jw;
-
-static void jw_sep(jw *w, const char *key)
+static void json_money(samv_jw *w, samv_ore computed, samv_ore invoiced, samv_ore paid)
 {
-	if (!w->first[w->depth])
-		samv_buf_puts(w->b, ",");
-	if (w->inl[w->depth]) {
-		if (!w->first[w->depth])
-			samv_buf_puts(w->b, " ");
-	} else {
-		samv_buf_printf(w->b, "\n%*s", 2 * (w->depth + 1), "");
-	}
-	w->first[w->depth] = false;
-	if (key) {
-		samv_escape_json(w->b, key);
-		samv_buf_puts(w->b, ": ");
-	}
+	samv_jw_int(w, "computed_ore", computed);
+	samv_jw_int(w, "invoiced_ore", invoiced);
+	samv_jw_int(w, "paid_ore", paid);
+	samv_jw_int(w, "outstanding_ore", invoiced - paid);
 }
 
-static void jw_open(jw *w, const char *key, char bracket, bool inl)
+static void json_totals(samv_jw *w, const char *key, totals t)
 {
-	if (w->depth >= 0)
-		jw_sep(w, key);
-	samv_buf_add(w->b, &bracket, 1);
-	w->depth++;
-	w->first[w->depth] = true;
-	w->inl[w->depth] = inl || (w->depth > 0 && w->inl[w->depth - 1]);
+	samv_jw_inline(w, key, '{');
+	samv_jw_int(w, "students_per_year", t.agreed);
+	samv_jw_int(w, "placed", t.placed);
+	samv_jw_int(w, "days", t.days);
+	samv_jw_tenths(w, "student_weeks", t.days * 2);
+	json_money(w, t.computed, t.invoiced, t.paid);
+	samv_jw_close(w);
 }
 
-static void jw_close(jw *w, char bracket)
+static void json_universities(samv_jw *w, const samv_agreement *a)
 {
-	if (!w->inl[w->depth] && !w->first[w->depth])
-		samv_buf_printf(w->b, "\n%*s", 2 * w->depth, "");
-	samv_buf_add(w->b, &bracket, 1);
-	w->depth--;
-}
-
-static void jw_str(jw *w, const char *key, const char *v)
-{
-	jw_sep(w, key);
-	if (v)
-		samv_escape_json(w->b, v);
-	else
-		samv_buf_puts(w->b, "null");
-}
-
-static void jw_int(jw *w, const char *key, int64_t v)
-{
-	jw_sep(w, key);
-	samv_buf_printf(w->b, "%lld", (long long)v);
-}
-
-static void jw_bool(jw *w, const char *key, bool v)
-{
-	jw_sep(w, key);
-	samv_buf_puts(w->b, v ? "true" : "false");
-}
-
-static void jw_date(jw *w, const char *key, samv_date d)
-{
-	jw_sep(w, key);
-	if (d == SAMV_NO_DATE) {
-		samv_buf_puts(w->b, "null");
-		return;
-	}
-	samv_buf_puts(w->b, "\"");
-	samv_date_write(w->b, d);
-	samv_buf_puts(w->b, "\"");
-}
-
-static void jw_weeks(jw *w, const char *key, int64_t days)
-{
-	jw_sep(w, key);
-	put_weeks(w->b, days * 2, false);
-}
-
-static void jw_money(jw *w, samv_ore computed, samv_ore invoiced, samv_ore paid)
-{
-	jw_int(w, "computed_ore", computed);
-	jw_int(w, "invoiced_ore", invoiced);
-	jw_int(w, "paid_ore", paid);
-	jw_int(w, "outstanding_ore", invoiced - paid);
-}
-
-static void jw_totals(jw *w, const char *key, totals t)
-{
-	jw_open(w, key, '{', true);
-	jw_int(w, "students_per_year", t.agreed);
-	jw_int(w, "placed", t.placed);
-	jw_int(w, "days", t.days);
-	jw_weeks(w, "student_weeks", t.days);
-	jw_money(w, t.computed, t.invoiced, t.paid);
-	jw_close(w, '}');
-}
-
-static void jw_universities(jw *w, const samv_agreement *a)
-{
-	jw_open(w, "universities", '[', true);
+	samv_jw_inline(w, "universities", '[');
 	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++)
 		if (samv_node_str(samv_node_item(a->universities, i)))
-			jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
-	jw_close(w, ']');
+			samv_jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
+	samv_jw_close(w);
 }
 
-static void jw_place(jw *w, const prow *p)
+static void json_place(samv_jw *w, const prow *p)
 {
-	jw_open(w, NULL, '{', true);
-	jw_str(w, "agreement", p->a->id);
-	jw_str(w, "unit", p->unit);
-	jw_str(w, "program", p->program);
-	jw_str(w, "specialization", p->spec);
+	samv_jw_inline(w, NULL, '{');
+	samv_jw_str(w, "agreement", p->a->id);
+	samv_jw_str(w, "unit", p->unit);
+	samv_jw_str(w, "program", p->program);
+	samv_jw_str(w, "specialization", p->spec);
 	if (p->agreed < 0)
-		jw_str(w, "students_per_year", NULL);
+		samv_jw_str(w, "students_per_year", NULL);
 	else
-		jw_int(w, "students_per_year", p->agreed);
-	jw_int(w, "placed", p->placed);
-	jw_int(w, "days", p->days);
-	jw_weeks(w, "student_weeks", p->days);
-	jw_close(w, '}');
+		samv_jw_int(w, "students_per_year", p->agreed);
+	samv_jw_int(w, "placed", p->placed);
+	samv_jw_int(w, "days", p->days);
+	samv_jw_tenths(w, "student_weeks", p->days * 2);
+	samv_jw_close(w);
 }
 
-static void jw_compensation(jw *w, const urow *u)
+static void json_compensation(samv_jw *w, const urow *u)
 {
-	jw_open(w, NULL, '{', true);
-	jw_str(w, "agreement", u->a->id);
-	jw_str(w, "unit", u->unit);
-	jw_money(w, u->computed, u->invoiced, u->paid);
-	jw_close(w, '}');
+	samv_jw_inline(w, NULL, '{');
+	samv_jw_str(w, "agreement", u->a->id);
+	samv_jw_str(w, "unit", u->unit);
+	json_money(w, u->computed, u->invoiced, u->paid);
+	samv_jw_close(w);
 }
 
 /* The courses or projects: each one's agreement, then its fields as the ledger has them. */
-static void jw_listing(jw *w, const char *key, const listing *l, const char *const fields[])
+static void json_listing(samv_jw *w, const char *key, const listing *l, const char *const fields[])
 {
-	jw_open(w, key, '[', false);
+	samv_jw_block(w, key, '[');
 	for (size_t i = 0; i < l->n; i++) {
-		jw_open(w, NULL, '{', true);
-		jw_str(w, "agreement", l->items[i].a->id);
+		samv_jw_inline(w, NULL, '{');
+		samv_jw_str(w, "agreement", l->items[i].a->id);
 		for (size_t k = 0; fields[k]; k++)
-			jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
-		jw_close(w, '}');
+			samv_jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
+		samv_jw_close(w);
 	}
-	jw_close(w, ']');
+	samv_jw_close(w);
 }
 
 static void render_json(doc *d)
 {
 	summary *s = d->s;
 	const samv_report_ctx *c = s->c;
-	jw w = { d->b, -1, { false }, { false } };
+	samv_jw w;
+	samv_jw_init(&w, d->b);
 	static const char *const by_names[] = { "agreement", "municipality", "university" };
 
-	jw_open(&w, NULL, '{', false);
-	jw_str(&w, "report", "summary");
-	jw_int(&w, "year", s->year);
-	jw_str(&w, "by", by_names[s->by]);
-	jw_str(&w, "ledger", ledger_name(s));
-	jw_date(&w, "as_of", c->cfg->today);
-	jw_str(&w, "commit", c->commit);
-	jw_bool(&w, "modified", c->modified);
-	jw_int(&w, "errors", (int64_t)samv_report_errors(c));
-	jw_int(&w, "warnings", (int64_t)warnings_of(c));
+	samv_jw_block(&w, NULL, '{');
+	samv_jw_str(&w, "report", "summary");
+	samv_jw_int(&w, "year", s->year);
+	samv_jw_str(&w, "by", by_names[s->by]);
+	samv_jw_str(&w, "ledger", ledger_name(s));
+	samv_jw_date(&w, "as_of", c->cfg->today);
+	samv_jw_str(&w, "commit", c->commit);
+	samv_jw_bool(&w, "modified", c->modified);
+	samv_jw_int(&w, "errors", (int64_t)samv_report_errors(c));
+	samv_jw_int(&w, "warnings", (int64_t)warnings_of(c));
 	samv_date due = samv_deadline_follow_up(s->year);
-	jw_date(&w, "follow_up_due", due);
+	samv_jw_date(&w, "follow_up_due", due);
 
-	jw_open(&w, "agreements", '[', false);
+	samv_jw_block(&w, "agreements", '[');
 	for (size_t i = 0; i < s->nagr; i++) {
 		const agr_info *ai = &s->agr[i];
 		const samv_agreement *a = ai->a;
 		samv_date plan, follow;
 		const char *by;
 		plan_and_follow_up(s, a, &plan, &follow, &by);
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "id", a->id);
-		jw_str(&w, "municipality", a->municipality);
-		jw_universities(&w, a);
-		jw_date(&w, "valid_from", a->valid_from);
-		jw_bool(&w, "in_force", ai->in_force);
-		jw_date(&w, "plan_agreed", plan);
-		jw_date(&w, "follow_up", follow);
-		jw_str(&w, "follow_up_by", by);
-		jw_close(&w, '}');
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "id", a->id);
+		samv_jw_str(&w, "municipality", a->municipality);
+		json_universities(&w, a);
+		samv_jw_date(&w, "valid_from", a->valid_from);
+		samv_jw_bool(&w, "in_force", ai->in_force);
+		samv_jw_date(&w, "plan_agreed", plan);
+		samv_jw_date(&w, "follow_up", follow);
+		samv_jw_str(&w, "follow_up_by", by);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "groups", '[', false);
+	samv_jw_block(&w, "groups", '[');
 	for (size_t i = 0; i < s->nagr;) {
 		size_t j = group_end(s, i);
-		jw_open(&w, NULL, '{', false);
-		jw_str(&w, "key", s->agr[i].gkey);
-		jw_str(&w, "name", s->agr[i].gname);
-		jw_open(&w, "places", '[', false);
+		samv_jw_block(&w, NULL, '{');
+		samv_jw_str(&w, "key", s->agr[i].gkey);
+		samv_jw_str(&w, "name", s->agr[i].gname);
+		samv_jw_block(&w, "places", '[');
 		for (size_t k = i; k < j; k++)
 			for (size_t n = s->agr[k].row0; n < s->agr[k].row1; n++)
-				jw_place(&w, &s->rows[n]);
-		jw_close(&w, ']');
-		jw_open(&w, "compensation", '[', false);
+				json_place(&w, &s->rows[n]);
+		samv_jw_close(&w);
+		samv_jw_block(&w, "compensation", '[');
 		for (size_t k = i; k < j; k++)
 			for (size_t n = s->agr[k].unit0; n < s->agr[k].unit1; n++)
-				jw_compensation(&w, &s->units[n]);
-		jw_close(&w, ']');
-		jw_totals(&w, "total", sum_of(s, i, j));
-		jw_close(&w, '}');
+				json_compensation(&w, &s->units[n]);
+		samv_jw_close(&w);
+		json_totals(&w, "total", sum_of(s, i, j));
+		samv_jw_close(&w);
 		i = j;
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "terms", '[', false);
+	samv_jw_block(&w, "terms", '[');
 	for (int h = 0; h < 2; h++) {
-		jw_open(&w, NULL, '{', true);
+		samv_jw_inline(&w, NULL, '{');
 		char term[16];
 		snprintf(term, sizeof term, "%d-%s", s->year, h ? "HT" : "VT");
-		jw_str(&w, "term", term);
-		jw_money(&w, s->term_computed[h], s->term_invoiced[h], s->term_paid[h]);
-		jw_close(&w, '}');
+		samv_jw_str(&w, "term", term);
+		json_money(&w, s->term_computed[h], s->term_invoiced[h], s->term_paid[h]);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
-	jw_totals(&w, "total", sum_of(s, 0, s->nagr));
+	samv_jw_close(&w);
+	json_totals(&w, "total", sum_of(s, 0, s->nagr));
 
-	jw_open(&w, "supervisors", '[', false);
+	samv_jw_block(&w, "supervisors", '[');
 	for (size_t i = 0; i < s->nsups; i++) {
 		const sup *p = &s->sups[i];
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "party", p->party->id);
-		jw_str(&w, "person", p->person->id);
-		jw_str(&w, "name", p->person->name);
-		jw_str(&w, "unit", p->person->unit);
-		jw_int(&w, "placements", p->supervised);
-		jw_int(&w, "lead", p->lead);
-		jw_open(&w, "training", '[', true);
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "party", p->party->id);
+		samv_jw_str(&w, "person", p->person->id);
+		samv_jw_str(&w, "name", p->person->name);
+		samv_jw_str(&w, "unit", p->person->unit);
+		samv_jw_int(&w, "placements", p->supervised);
+		samv_jw_int(&w, "lead", p->lead);
+		samv_jw_inline(&w, "training", '[');
 		for (size_t k = 0; k < p->person->ntraining; k++) {
-			jw_open(&w, NULL, '{', true);
-			jw_str(&w, "course", p->person->training[k].course);
-			jw_date(&w, "completed", p->person->training[k].completed);
-			jw_close(&w, '}');
+			samv_jw_inline(&w, NULL, '{');
+			samv_jw_str(&w, "course", p->person->training[k].course);
+			samv_jw_date(&w, "completed", p->person->training[k].completed);
+			samv_jw_close(&w);
 		}
-		jw_close(&w, ']');
-		jw_close(&w, '}');
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
 	static const char *const course_fields[] = { "title", "extent", NULL };
 	static const char *const project_fields[] = { "title", "unit", "term", NULL };
-	jw_listing(&w, "courses", &s->courses, course_fields);
-	jw_listing(&w, "projects", &s->projects, project_fields);
+	json_listing(&w, "courses", &s->courses, course_fields);
+	json_listing(&w, "projects", &s->projects, project_fields);
 
-	jw_open(&w, "meetings", '[', false);
+	samv_jw_block(&w, "meetings", '[');
 	for (size_t i = 0; i < s->r->nbodies; i++) {
 		const samv_body *b = &s->r->bodies[i];
 		if (!body_in_year(s, b))
 			continue;
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "body", b->id);
-		jw_str(&w, "type", b->type);
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "body", b->id);
+		samv_jw_str(&w, "type", b->type);
 		int64_t held = 0;
 		for (size_t k = 0; k < s->r->nprotocols; k++)
 			held += held_in_year(s, &s->r->protocols[k], b);
-		jw_int(&w, "held", held);
+		samv_jw_int(&w, "held", held);
 		if (b->meets_per_year < 0)
-			jw_str(&w, "required", NULL);
+			samv_jw_str(&w, "required", NULL);
 		else
-			jw_int(&w, "required", b->meets_per_year);
-		jw_open(&w, "dates", '[', true);
+			samv_jw_int(&w, "required", b->meets_per_year);
+		samv_jw_inline(&w, "dates", '[');
 		for (size_t k = 0; k < s->r->nprotocols; k++) {
 			if (held_in_year(s, &s->r->protocols[k], b))
-				jw_date(&w, NULL, s->r->protocols[k].date);
+				samv_jw_date(&w, NULL, s->r->protocols[k].date);
 		}
-		jw_close(&w, ']');
-		jw_close(&w, '}');
+		samv_jw_close(&w);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
+	samv_jw_close(&w);
 
-	jw_open(&w, "findings", '[', false);
+	samv_jw_block(&w, "findings", '[');
 	for (size_t i = 0; i < s->nfc; i++) {
-		jw_open(&w, NULL, '{', true);
-		jw_str(&w, "rule", s->fc[i].rule);
-		jw_str(&w, "severity", samv_severity_name(s->fc[i].sev));
-		jw_int(&w, "count", s->fc[i].n);
-		jw_close(&w, '}');
+		samv_jw_inline(&w, NULL, '{');
+		samv_jw_str(&w, "rule", s->fc[i].rule);
+		samv_jw_str(&w, "severity", samv_severity_name(s->fc[i].sev));
+		samv_jw_int(&w, "count", s->fc[i].n);
+		samv_jw_close(&w);
 	}
-	jw_close(&w, ']');
-	jw_close(&w, '}');
+	samv_jw_close(&w);
+	samv_jw_close(&w);
 	samv_buf_puts(d->b, "\n");
 }
 
@@ -2275,6 +1709,6 @@ done:
 	free(s.projects.items);
 	by_agr_free(&s.terms_of);
 	by_agr_free(&s.invoices_of);
-	pool_free(&s.pool);
+	samv_pool_free(&s.pool);
 	return rc;
 }
