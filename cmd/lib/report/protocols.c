@@ -130,11 +130,6 @@ static void put_member(const samv_report_ctx *c, samv_buf *b, escape_fn esc, con
 	}
 }
 
-static const char *node_text(const samv_node *list, size_t i)
-{
-	return list && i < samv_node_count(list) ? samv_node_str(samv_node_item(list, i)) : NULL;
-}
-
 /* The next paragraph of a ledger text, from *s on: blank lines separate paragraphs, and
  * surrounding white space is dropped. Returns it malloc'd, or NULL at the end (*oom set
  * when memory ran out). */
@@ -349,13 +344,13 @@ static const char *const other_cols[] = { N_("Name"), N_("Party"), NULL };
 /* TRANSLATORS: the columns of a protocol's action points: who does what by which date. */
 static const char *const action_cols[] = { N_("Who"), N_("What"), N_("By"), NULL };
 
-/* Rows of members (ids in list) as Markdown or HTML. */
+/* Rows of members (n ids) as Markdown or HTML. */
 static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
-			const samv_node *list)
+			const char *const *ids, size_t n)
 {
 	escape_fn esc = html ? samv_escape_html : samv_escape_md;
-	for (size_t i = 0; list && i < samv_node_count(list); i++) {
-		const char *id = node_text(list, i);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ids[i];
 		const samv_member *m = samv_body_member(p->body, id);
 		samv_buf_puts(b, html ? "<tr><td>" : "| ");
 		put_member(c, b, esc, p, id);
@@ -367,14 +362,13 @@ static void member_rows(const samv_report_ctx *c, samv_buf *b, bool html, const 
 	}
 }
 
-static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
+static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p)
 {
 	escape_fn esc = html ? samv_escape_html : samv_escape_md;
-	for (size_t i = 0; list && i < samv_node_count(list); i++) {
-		const samv_node *o = samv_node_item(list, i);
-		const char *party = samv_field_str(o, "party");
+	for (size_t i = 0; i < p->nothers_present; i++) {
+		const char *party = p->others_present[i].party;
 		samv_buf_puts(b, html ? "<tr><td>" : "| ");
-		esc(b, samv_field_str(o, "name"));
+		esc(b, p->others_present[i].name);
 		samv_buf_puts(b, html ? "</td><td>" : " | ");
 		esc(b, party ? party_name(c, party) : NULL);
 		samv_buf_puts(b, html ? "</td></tr>\n" : " |\n");
@@ -383,16 +377,11 @@ static void other_rows(const samv_report_ctx *c, samv_buf *b, bool html, const s
 
 static void next_meeting_text(const samv_report_ctx *c, samv_buf *b, escape_fn esc, const samv_protocol *p)
 {
-	const samv_node *next = p->next_meeting, *time = samv_node_get(next, "time");
-	const char *place = samv_field_str(next, "place");
 	long_date(c, b, p->next_date);
-	if (samv_node_str(time))
-		time_span(c, b, samv_node_str(time), NULL);
-	else
-		time_span(c, b, samv_field_str(time, "start"), samv_field_str(time, "end"));
-	if (place) {
+	time_span(c, b, p->next_start, p->next_end);
+	if (p->next_place) {
 		samv_buf_puts(b, ", ");
-		esc(b, place);
+		esc(b, p->next_place);
 	}
 }
 
@@ -411,8 +400,8 @@ static void signatures(const samv_report_ctx *c, samv_buf *b, bool html, const s
 {
 	signature(c, b, html, p, p->secretary, samv_tr(c, "Secretary"));
 	signature(c, b, html, p, p->chair, samv_tr(c, "Chair"));
-	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++)
-		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Adjuster"));
+	for (size_t i = 0; i < p->nadjusters; i++)
+		signature(c, b, html, p, p->adjusters[i], samv_tr(c, "Adjuster"));
 	if (p->adjusted != SAMV_NO_DATE) {
 		samv_buf_printf(b, html ? "<p><strong>%s</strong><br>\n" : "**%s**  \n",
 				samv_tr(c, "Adjusted on:"));
@@ -455,11 +444,11 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 		next_meeting_text(c, b, samv_escape_md, p);
 		samv_buf_puts(b, "\n\n");
 	}
-	if (it->decisions && samv_node_count(it->decisions)) {
+	if (it->ndecisions) {
 		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Decisions:"));
-		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
+		for (size_t i = 0; i < it->ndecisions; i++) {
 			samv_buf_puts(b, "- ");
-			samv_escape_md(b, node_text(it->decisions, i));
+			samv_escape_md(b, it->decisions[i]);
 			samv_buf_puts(b, "\n");
 		}
 		samv_buf_puts(b, "\n");
@@ -495,11 +484,11 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 		next_meeting_text(c, b, samv_escape_html, p);
 		samv_buf_puts(b, "</p>\n");
 	}
-	if (it->decisions && samv_node_count(it->decisions)) {
+	if (it->ndecisions) {
 		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Decisions"));
-		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
+		for (size_t i = 0; i < it->ndecisions; i++) {
 			samv_buf_puts(b, "<li>");
-			samv_escape_html(b, node_text(it->decisions, i));
+			samv_escape_html(b, it->decisions[i]);
 			samv_buf_puts(b, "</li>\n");
 		}
 		samv_buf_puts(b, "</ul>\n");
@@ -539,23 +528,23 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 	samv_buf_puts(b, "\n\n");
 
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members present"));
-	if (p->present && samv_node_count(p->present)) {
+	if (p->npresent) {
 		md_thead(c, b, member_cols);
-		member_rows(c, b, false, p, p->present);
+		member_rows(c, b, false, p, p->present, p->npresent);
 		samv_buf_puts(b, "\n");
 	} else {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "None."));
 	}
-	if (p->absent && samv_node_count(p->absent)) {
+	if (p->nabsent) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members absent"));
 		md_thead(c, b, member_cols);
-		member_rows(c, b, false, p, p->absent);
+		member_rows(c, b, false, p, p->absent, p->nabsent);
 		samv_buf_puts(b, "\n");
 	}
-	if (p->others_present && samv_node_count(p->others_present)) {
+	if (p->nothers_present) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Also present"));
 		md_thead(c, b, other_cols);
-		other_rows(c, b, false, p->others_present);
+		other_rows(c, b, false, p);
 		samv_buf_puts(b, "\n");
 	}
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Keeping the minutes"));
@@ -595,24 +584,24 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 	samv_report_html_notice(c, b);
 
 	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
-	if (p->present && samv_node_count(p->present)) {
+	if (p->npresent) {
 		html_thead(c, b, member_cols);
-		member_rows(c, b, true, p, p->present);
+		member_rows(c, b, true, p, p->present, p->npresent);
 		samv_buf_puts(b, "</tbody>\n</table>\n");
 	} else {
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "None."));
 	}
 	samv_buf_puts(b, "</section>\n");
-	if (p->absent && samv_node_count(p->absent)) {
+	if (p->nabsent) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members absent"));
 		html_thead(c, b, member_cols);
-		member_rows(c, b, true, p, p->absent);
+		member_rows(c, b, true, p, p->absent, p->nabsent);
 		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 	}
-	if (p->others_present && samv_node_count(p->others_present)) {
+	if (p->nothers_present) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Also present"));
 		html_thead(c, b, other_cols);
-		other_rows(c, b, true, p->others_present);
+		other_rows(c, b, true, p);
 		samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 	}
 	samv_buf_printf(b, "<section class=\"signatures\">\n<h2>%s</h2>\n",
@@ -1154,7 +1143,7 @@ static void status_text(const samv_report_ctx *c, samv_buf *b, const deadline *d
 
 static const char *ledger_name(const samv_report_ctx *c)
 {
-	return c->ledger->config ? samv_field_str(c->ledger->config->root, "name") : NULL;
+	return c->records->ledger_name;
 }
 
 /* A date as text, in HTML kept on one line. */

@@ -113,7 +113,7 @@ static int make_deadlines(const samv_report_ctx *c, const void *unused, samv_for
 static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 {
 	const char *title = samv_tr(c, "Reports");
-	const char *name = samv_field_str(c->ledger->config ? c->ledger->config->root : NULL, "name");
+	const char *name = c->records->ledger_name;
 	samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
 			samv_catalog_language(c->lang));
 	samv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
