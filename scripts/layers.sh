@@ -2,14 +2,16 @@
 # Hold the library to its layers (cmd/lib/layers): every #include "FOLDER/x.h" in
 # cmd/lib and every call between its objects must point to the file's own folder or one
 # the file's folder may use; no two files may use each other, directly or round a circle;
-# no object of the library may read the environment. Usage: layers.sh BUILD (the
+# no object of the library may read the environment; no file may use a name its folder is
+# barred from ("FOLDER without: NAME..."). Usage: layers.sh BUILD (the
 # directory the library's objects are in, as lib/FOLDER/x.o). Run by `make layers`.
 set -eu
 build=${1:?usage: layers.sh BUILD}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-grep -v '^#' cmd/lib/layers | grep . | sed 's/:/ /' > "$tmp/allowed"
+grep -v '^#' cmd/lib/layers | grep . | grep -v '^[a-z]* without:' | sed 's/:/ /' > "$tmp/allowed"
+sed -n 's/^\([a-z]*\) without:/\1/p' cmd/lib/layers > "$tmp/without"
 
 # 1. Includes: "FOLDER/name.h" only, and FOLDER allowed.
 for f in cmd/lib/*/*.[ch]; do
@@ -69,8 +71,35 @@ if [ -s "$tmp/env" ]; then
 	fail=1
 fi
 
+# 5. Names a folder is barred from: written in its sources (a name that is an identifier
+# only where one begins), or used by its objects (which a macro cannot hide).
+while read -r folder names; do
+	for name in $names; do
+		for f in cmd/lib/"$folder"/*.[ch]; do
+			[ -e "$f" ] || continue
+			awk -v n="$name" -v f="$f" -v d="$folder" '
+				{ s = $0; at = 0
+				  while ((i = index(s, n)) > 0) {
+					before = at + i > 1 ? substr($0, at + i - 1, 1) : ""
+					if (n !~ /^[A-Za-z_]/ || before !~ /[A-Za-z0-9_]/) {
+						printf "%s:%d: %s: %s/ may not use %s*\n", f, NR, n, d, n; break }
+					at += i; s = substr(s, i + 1) } }' "$f"
+		done
+		for o in "$build/lib/$folder"/*.o; do
+			[ -e "$o" ] || continue
+			nm "$o" 2>/dev/null | awk -v n="$name" -v o="$o" -v d="$folder" -v build="$build/lib/" '
+				index($NF, n) == 1 { sub("^" build, "cmd/lib/", o); sub(/\.o$/, ".c", o)
+					printf "%s uses %s: %s/ may not use %s*\n", o, $NF, d, n }' | sort -u
+		done
+	done
+done < "$tmp/without" > "$tmp/barred"
+if [ -s "$tmp/barred" ]; then
+	cat "$tmp/barred"
+	fail=1
+fi
+
 if [ "${fail:-0}" = 1 ]; then
 	echo "layers: FAILED (cmd/lib/layers says what may use what)"
 	exit 1
 fi
-echo "layers: $(wc -l < "$tmp/includes") includes and $(wc -l < "$tmp/calls") calls between files follow cmd/lib/layers; no circle; no environment read"
+echo "layers: $(wc -l < "$tmp/includes") includes and $(wc -l < "$tmp/calls") calls between files follow cmd/lib/layers; no circle; no environment read; no barred name"

@@ -2,7 +2,8 @@
 # The layer check (scripts/layers.sh) on small trees of its own: it passes a tree that keeps
 # to its layers and fails, naming the file and what is wrong, an include or a call that
 # points up or across, an include that names no folder, two files that use each other,
-# and a library that reads the environment. Run: sh tests/layers/run.sh
+# a library that reads the environment, and a folder that uses a name it is barred from, in
+# its source or, behind a macro, in its object. Run: sh tests/layers/run.sh
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 suite=layers
@@ -69,5 +70,37 @@ tree unknown-folder
 mkdir -p "$tmp/unknown-folder/cmd/lib/extra" "$tmp/unknown-folder/build/lib/extra"
 printf '#include "util/a.h"\nint e(void) { return a(); }\n' > "$tmp/unknown-folder/cmd/lib/extra/e.c"
 verdict unknown-folder 'cmd/lib/extra/e.c: folder extra is not in cmd/lib/layers'
+
+# barred NAME: a tree whose input/ is barred from util's node_* and from ->root, which util
+# has (util/n.c), in $tmp/NAME.
+barred() {
+	tree "$1"
+	printf 'input without: node_ ->root\n' >> "$tmp/$1/cmd/lib/layers"
+	printf 'struct node { int root; };\nint node_get(void);\n' > "$tmp/$1/cmd/lib/util/n.h"
+	printf '#include "util/n.h"\nint node_get(void) { struct node n = { 1 }, *p = &n; return p->root; }\n' \
+		> "$tmp/$1/cmd/lib/util/n.c"
+}
+
+barred barred-unused
+verdict barred-unused ""
+
+barred barred-call
+printf '#include "input/b.h"\n#include "util/n.h"\nint b(void) { return node_get(); }\n' > "$tmp/barred-call/cmd/lib/input/b.c"
+verdict barred-call 'cmd/lib/input/b.c:3: node_: input/ may not use node_*'
+
+barred barred-macro
+printf '#include "input/b.h"\n#include "util/n.h"\n#define GET(x) x##_get\nint b(void) { return GET(node)(); }\n' \
+	> "$tmp/barred-macro/cmd/lib/input/b.c"
+verdict barred-macro 'cmd/lib/input/b.c uses node_get: input/ may not use node_*'
+
+barred barred-field
+printf '#include "input/b.h"\n#include "util/n.h"\nint b(void) { struct node n = { 1 }, *p = &n; return p->root; }\n' \
+	> "$tmp/barred-field/cmd/lib/input/b.c"
+verdict barred-field 'cmd/lib/input/b.c:3: ->root: input/ may not use ->root*'
+
+barred barred-longer-name
+printf '#include "input/b.h"\nint b(void) { int my_node_count = 1; return my_node_count; }\n' \
+	> "$tmp/barred-longer-name/cmd/lib/input/b.c"
+verdict barred-longer-name ""
 
 summary

@@ -63,6 +63,17 @@ static const samv_node *item(const samv_node *map, const char *key, size_t i)
 	return samv_node_item(list(map, key), i);
 }
 
+/* The strings of a list field, in order (NULL for an item that is not one), and their
+ * number. */
+static const char **strings(builder *b, const samv_node *map, const char *key, size_t *n)
+{
+	*n = count(map, key);
+	const char **out = alloc(b, *n, sizeof *out);
+	for (size_t i = 0; out && i < *n; i++)
+		out[i] = samv_node_str(item(map, key, i));
+	return out;
+}
+
 /* ---- builders, one per kind ---- */
 
 static void build_party(builder *b, samv_party *p, const samv_record *rec)
@@ -174,7 +185,7 @@ static void build_agreement(builder *b, samv_agreement *a, const samv_record *re
 			*contacts = samv_node_get(r, "contacts");
 	*a = (samv_agreement){ .rec = rec, .id = rec->id, .intent = str(r, "intent"),
 			       .municipality = str(r, "municipality"), .rates_id = str(r, "rates"),
-			       .universities = list(r, "universities"), .signed_on = date(r, "signed"),
+			       .signed_on = date(r, "signed"),
 			       .valid_from = date(r, "valid_from"),
 			       .notice_months = (int)num(r, "notice_months", 6),
 			       .termination_node = term, .terminated_by = str(term, "by"),
@@ -188,6 +199,7 @@ static void build_agreement(builder *b, samv_agreement *a, const samv_record *re
 		a->scope[i] = (samv_scope){ s, str(s, "unit"), str(s, "program"), str(s, "specialization"),
 					    num(s, "students_per_year", 0) };
 	}
+	a->universities = strings(b, r, "universities", &a->nuniversities);
 	a->plans = build_dated(b, r, "plans", "agreed", NULL, &a->nplans);
 	a->follow_ups = build_dated(b, r, "follow_ups", "date", "initiated_by", &a->nfollow_ups);
 	a->nunit_contacts = count(contacts, "units");
@@ -195,6 +207,18 @@ static void build_agreement(builder *b, samv_agreement *a, const samv_record *re
 	for (size_t i = 0; a->unit_contacts && i < a->nunit_contacts; i++) {
 		const samv_node *c = item(contacts, "units", i);
 		a->unit_contacts[i] = (samv_unit_contact){ c, str(c, "unit"), str(c, "person") };
+	}
+	a->ncourses = count(r, "courses");
+	a->courses = alloc(b, a->ncourses, sizeof *a->courses);
+	for (size_t i = 0; a->courses && i < a->ncourses; i++) {
+		const samv_node *c = item(r, "courses", i);
+		a->courses[i] = (samv_course){ str(c, "title"), str(c, "extent"), num(c, "year", -1) };
+	}
+	a->nprojects = count(r, "projects");
+	a->projects = alloc(b, a->nprojects, sizeof *a->projects);
+	for (size_t i = 0; a->projects && i < a->nprojects; i++) {
+		const samv_node *p = item(r, "projects", i);
+		a->projects[i] = (samv_project){ str(p, "title"), str(p, "unit"), str(p, "term") };
 	}
 }
 
@@ -233,10 +257,11 @@ static void build_term(builder *b, samv_term *t, const samv_record *rec)
 					.program = str(p, "program"), .specialization = str(p, "specialization"),
 					.course = str(p, "course"), .unit = str(p, "unit"),
 					.lead_supervisor = str(p, "lead_supervisor"),
-					.supervisors = list(p, "supervisors"), .start = date(p, "start"),
+					.supervisors_node = list(p, "supervisors"), .start = date(p, "start"),
 					.end = date(p, "end"), .days = (int32_t)num(p, "days", 0),
 					.status = status_of(str(p, "status")), .withdrawn_on = date(w, "date"),
 					.withdrawn_by = str(w, "by"), .withdrawn_reason = str(w, "reason") };
+		pl->supervisors = strings(b, p, "supervisors", &pl->nsupervisors);
 		/* "TERM/AGREEMENT/ID", joined by hand: one per placement of the ledger. */
 		size_t id_len = strlen(rec->id), p_len = pl->id ? strlen(pl->id) : 0;
 		pl->ref = malloc(id_len + p_len + 2);
@@ -282,21 +307,34 @@ static void build_body(builder *b, samv_body *body, const samv_record *rec)
 static void build_protocol(builder *b, samv_protocol *p, const samv_record *rec)
 {
 	const samv_node *r = rec->root, *time = samv_node_get(r, "time"),
-			*next = samv_node_get(r, "next_meeting");
+			*next = samv_node_get(r, "next_meeting"), *next_time = samv_node_get(next, "time");
 	*p = (samv_protocol){ .rec = rec, .id = rec->id, .body_id = str(r, "body"), .place = str(r, "place"),
 			      .chair = str(r, "chair"), .secretary = str(r, "secretary"),
 			      .date = date(r, "date"), .adjusted = date(r, "adjusted"),
 			      .time_start = str(time, "start"), .time_end = str(time, "end"),
-			      .adjusters = list(r, "adjusters"), .present = list(r, "present"),
-			      .absent = list(r, "absent"), .others_present = list(r, "others_present"),
-			      .next_meeting = next, .next_date = date(next, "date") };
+			      .adjusters_node = list(r, "adjusters"), .present_node = list(r, "present"),
+			      .absent_node = list(r, "absent"), .next_meeting = next,
+			      .next_date = date(next, "date"), .next_place = str(next, "place") };
+	/* The next meeting's time is "HH:MM" or a span {start, end}. */
+	p->next_start = samv_node_str(next_time) ? samv_node_str(next_time) : str(next_time, "start");
+	p->next_end = samv_node_str(next_time) ? NULL : str(next_time, "end");
+	p->adjusters = strings(b, r, "adjusters", &p->nadjusters);
+	p->present = strings(b, r, "present", &p->npresent);
+	p->absent = strings(b, r, "absent", &p->nabsent);
+	p->nothers_present = count(r, "others_present");
+	p->others_present = alloc(b, p->nothers_present, sizeof *p->others_present);
+	for (size_t i = 0; p->others_present && i < p->nothers_present; i++) {
+		const samv_node *o = item(r, "others_present", i);
+		p->others_present[i] = (samv_guest){ str(o, "name"), str(o, "party") };
+	}
 	p->nitems = count(r, "items");
 	p->items = alloc(b, p->nitems, sizeof *p->items);
 	for (size_t i = 0; p->items && i < p->nitems; i++) {
 		const samv_node *it = item(r, "items", i);
 		samv_item *x = &p->items[i];
-		*x = (samv_item){ it, num(it, "number", -1), str(it, "title"), str(it, "text"),
-				  list(it, "decisions"), NULL, 0 };
+		*x = (samv_item){ .node = it, .number = num(it, "number", -1), .title = str(it, "title"),
+				  .text = str(it, "text") };
+		x->decisions = strings(b, it, "decisions", &x->ndecisions);
 		x->nactions = count(it, "actions");
 		x->actions = alloc(b, x->nactions, sizeof *x->actions);
 		for (size_t k = 0; x->actions && k < x->nactions; k++) {
@@ -586,6 +624,11 @@ int samv_records_build(samv_records **out, const samv_ledger *l)
 	builder b = { r, r == NULL || recs == NULL };
 	if (!b.oom) {
 		r->ledger = l;
+		r->ledger_name = l->config ? str(l->config->root, "name") : NULL;
+		r->nfile_terms = l->by_kind[SAMV_KIND_TERM + 1] - l->by_kind[SAMV_KIND_TERM];
+		r->file_terms = alloc(&b, r->nfile_terms, sizeof *r->file_terms);
+		for (size_t i = 0; r->file_terms && i < r->nfile_terms; i++)
+			r->file_terms[i] = str(l->records[l->by_kind[SAMV_KIND_TERM] + i].root, "term");
 		BUILD_KIND(&b, l, recs, SAMV_KIND_PARTY, r->parties, r->nparties, build_party);
 		BUILD_KIND(&b, l, recs, SAMV_KIND_RATES, r->rates, r->nrates, build_rates);
 		BUILD_KIND(&b, l, recs, SAMV_KIND_INTENT, r->intents, r->nintents, build_intent);

@@ -9,6 +9,10 @@
  * (the ref rule reports that). Dates are samv_date with SAMV_NO_DATE for "absent", money
  * is öre. Everything is owned by the samv_records and freed with it; strings point into
  * the ledger's documents, so the ledger must outlive it.
+ *
+ * Everything a report shows is here as a C value (a string, a list of strings with its
+ * count, a small struct), so that no renderer reads a YAML node; a `*_node` field keeps a
+ * list's node for the rules, whose findings point at its line and column.
  */
 #ifndef SAMV_RECORDS_H
 #define SAMV_RECORDS_H
@@ -93,6 +97,17 @@ typedef struct samv_dated {
 	const char *by; /* follow-ups: initiated_by */
 } samv_dated;
 
+/* A course open to the municipality's staff (§ 5.1). */
+typedef struct samv_course {
+	const char *title, *extent;
+	int64_t year; /* -1 when not given */
+} samv_course;
+
+/* A student thesis or project (§ 6). */
+typedef struct samv_project {
+	const char *title, *unit, *term;
+} samv_project;
+
 typedef struct samv_unit_contact {
 	const samv_node *node;
 	const char *unit, *person; /* person is "party/person" */
@@ -101,7 +116,8 @@ typedef struct samv_unit_contact {
 typedef struct samv_agreement {
 	const samv_record *rec;
 	const char *id, *intent, *municipality, *rates_id;
-	const samv_node *universities; /* list of party ids */
+	const char **universities; /* party ids */
+	size_t nuniversities;
 	samv_date signed_on, valid_from;
 	int notice_months;
 	const samv_node *termination_node;
@@ -115,6 +131,10 @@ typedef struct samv_agreement {
 	const samv_node *university_contacts; /* list of "party/person", or NULL */
 	samv_unit_contact *unit_contacts;
 	size_t nunit_contacts;
+	samv_course *courses;
+	size_t ncourses;
+	samv_project *projects;
+	size_t nprojects;
 	const samv_party *party; /* the municipal party, when it exists */
 	const samv_rates *rates;
 } samv_agreement;
@@ -135,7 +155,9 @@ typedef struct samv_placement {
 	const samv_term *term;
 	char *ref; /* "TERM/AGREEMENT/ID", owned */
 	const char *id, *student, *program, *specialization, *course, *unit, *lead_supervisor;
-	const samv_node *supervisors; /* list of person ids */
+	const samv_node *supervisors_node; /* list of person ids, or NULL */
+	const char **supervisors; /* the same ids */
+	size_t nsupervisors;
 	samv_date start, end;
 	int32_t days; /* the `days` field, or 0 when absent */
 	samv_status status;
@@ -208,26 +230,42 @@ typedef struct samv_item {
 	const samv_node *node;
 	int64_t number;
 	const char *title, *text;
-	const samv_node *decisions; /* list of text, or NULL */
+	const char **decisions;
+	size_t ndecisions;
 	samv_action *actions;
 	size_t nactions;
 } samv_item;
+
+/* Someone present at a meeting who is not a member. */
+typedef struct samv_guest {
+	const char *name, *party; /* party NULL when not given */
+} samv_guest;
 
 typedef struct samv_protocol {
 	const samv_record *rec;
 	const char *id, *body_id, *place, *chair, *secretary;
 	samv_date date, adjusted;
 	const char *time_start, *time_end;
-	const samv_node *adjusters, *present, *absent, *others_present; /* lists or NULL */
+	const samv_node *adjusters_node, *present_node, *absent_node; /* lists of member ids, or NULL */
+	const char **adjusters, **present, **absent; /* the same ids */
+	size_t nadjusters, npresent, nabsent;
+	samv_guest *others_present;
+	size_t nothers_present;
 	samv_item *items;
 	size_t nitems;
 	const samv_node *next_meeting;
 	samv_date next_date;
+	const char *next_start, *next_end, *next_place; /* NULL when not given */
 	const samv_body *body;
 } samv_protocol;
 
 typedef struct samv_records {
 	const samv_ledger *ledger;
+	const char *ledger_name; /* samv.yaml's `name`, or NULL */
+	/* The `term` of every term file, valid or not, in ledger order (NULL where it has
+	 * none): a report tells a term with no file from one whose files failed. */
+	const char **file_terms;
+	size_t nfile_terms;
 	samv_party *parties;
 	size_t nparties;
 	samv_rates *rates;

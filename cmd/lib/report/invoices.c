@@ -113,15 +113,14 @@ static bool same(const char *a, const char *b)
 /* The agreement's university for p (see the decisions above), as a party id. */
 static const char *university_of(const samv_agreement *a, const samv_placement *p, const char *term)
 {
-	const samv_node *list = a->universities;
-	if (!list || list->kind != SAMV_NODE_SEQ || samv_node_count(list) == 0)
+	if (!a->nuniversities)
 		return NULL;
-	for (size_t i = 0; samv_node_count(list) > 1 && i < p->ninvoices; i++) {
+	for (size_t i = 0; a->nuniversities > 1 && i < p->ninvoices; i++) {
 		const samv_invoice *inv = p->invoices[i];
 		if (same(inv->term, term) && inv->to)
 			return inv->to;
 	}
-	return samv_node_str(samv_node_item(list, 0));
+	return a->universities[0];
 }
 
 /* The recorded invoice that lists p from this party and unit to this university, or NULL. */
@@ -282,9 +281,8 @@ static bool party_has_unit(const samv_records *r, const char *unit)
 /* Whether the ledger holds a term file for term, valid or not. */
 static bool term_file_exists(const samv_report_ctx *c, const char *term)
 {
-	const samv_ledger *l = c->ledger;
-	for (size_t i = l->by_kind[SAMV_KIND_TERM]; i < l->by_kind[SAMV_KIND_TERM + 1]; i++)
-		if (same(samv_field_str(l->records[i].root, "term"), term))
+	for (size_t i = 0; i < c->records->nfile_terms; i++)
+		if (same(c->records->file_terms[i], term))
 			return true;
 	return false;
 }

@@ -149,11 +149,6 @@ static samv_cell date_cell(samv_date d)
 	return d != SAMV_NO_DATE ? samv_cell_date(d) : samv_cell_dash();
 }
 
-static const char *node_text(const samv_node *list, size_t i)
-{
-	return list && i < samv_node_count(list) ? samv_node_str(samv_node_item(list, i)) : NULL;
-}
-
 /* The next paragraph of a ledger text, from *s on: blank lines separate paragraphs, and
  * surrounding white space is dropped. Returns it malloc'd, or NULL at the end (*oom set
  * when memory ran out). */
@@ -353,14 +348,14 @@ static const char *const other_cols[] = { N_("Name"), N_("Party"), NULL };
 /* TRANSLATORS: the columns of a protocol's action points: who does what by which date. */
 static const char *const action_cols[] = { N_("Who"), N_("What"), N_("By"), NULL };
 
-/* A table of members (ids in list). */
+/* A table of members (n ids). */
 static void member_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p,
-			 const samv_node *list)
+			 const char *const *ids, size_t n)
 {
 	samv_table t;
 	table_of(c, &t, member_cols);
-	for (size_t i = 0; list && i < samv_node_count(list); i++) {
-		const char *id = node_text(list, i);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ids[i];
 		const samv_member *m = samv_body_member(p->body, id);
 		samv_table_row *r = samv_table_row_add(&t, false);
 		r->c[0] = member_cell(c, &t, p, id);
@@ -370,15 +365,14 @@ static void member_table(const samv_report_ctx *c, samv_buf *b, bool html, const
 	put_table(c, b, &t, html);
 }
 
-static void others_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_node *list)
+static void others_table(const samv_report_ctx *c, samv_buf *b, bool html, const samv_protocol *p)
 {
 	samv_table t;
 	table_of(c, &t, other_cols);
-	for (size_t i = 0; list && i < samv_node_count(list); i++) {
-		const samv_node *o = samv_node_item(list, i);
-		const char *party = samv_field_str(o, "party");
+	for (size_t i = 0; i < p->nothers_present; i++) {
+		const char *party = p->others_present[i].party;
 		samv_table_row *r = samv_table_row_add(&t, false);
-		r->c[0] = samv_cell_text(samv_field_str(o, "name"));
+		r->c[0] = samv_cell_text(p->others_present[i].name);
 		r->c[1] = samv_cell_text(party ? party_name(c, party) : NULL);
 	}
 	put_table(c, b, &t, html);
@@ -402,16 +396,11 @@ static void actions_table(const samv_report_ctx *c, samv_buf *b, bool html, cons
 
 static void next_meeting_text(const samv_report_ctx *c, samv_buf *b, escape_fn esc, const samv_protocol *p)
 {
-	const samv_node *next = p->next_meeting, *time = samv_node_get(next, "time");
-	const char *place = samv_field_str(next, "place");
 	long_date(c, b, p->next_date);
-	if (samv_node_str(time))
-		time_span(c, b, samv_node_str(time), NULL);
-	else
-		time_span(c, b, samv_field_str(time, "start"), samv_field_str(time, "end"));
-	if (place) {
+	time_span(c, b, p->next_start, p->next_end);
+	if (p->next_place) {
 		samv_buf_puts(b, ", ");
-		esc(b, place);
+		esc(b, p->next_place);
 	}
 }
 
@@ -430,8 +419,8 @@ static void signatures(const samv_report_ctx *c, samv_buf *b, bool html, const s
 {
 	signature(c, b, html, p, p->secretary, samv_tr(c, "Secretary"));
 	signature(c, b, html, p, p->chair, samv_tr(c, "Chair"));
-	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++)
-		signature(c, b, html, p, node_text(p->adjusters, i), samv_tr(c, "Adjuster"));
+	for (size_t i = 0; i < p->nadjusters; i++)
+		signature(c, b, html, p, p->adjusters[i], samv_tr(c, "Adjuster"));
 	if (p->adjusted != SAMV_NO_DATE) {
 		samv_buf_printf(b, html ? "<p><strong>%s</strong><br>\n" : "**%s**  \n",
 				samv_tr(c, "Adjusted on:"));
@@ -474,11 +463,11 @@ static void item_md(const samv_report_ctx *c, samv_buf *b, const samv_protocol *
 		next_meeting_text(c, b, samv_escape_md, p);
 		samv_buf_puts(b, "\n\n");
 	}
-	if (it->decisions && samv_node_count(it->decisions)) {
+	if (it->ndecisions) {
 		samv_buf_printf(b, "**%s**\n\n", samv_tr(c, "Decisions:"));
-		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
+		for (size_t i = 0; i < it->ndecisions; i++) {
 			samv_buf_puts(b, "- ");
-			samv_escape_md(b, node_text(it->decisions, i));
+			samv_escape_md(b, it->decisions[i]);
 			samv_buf_puts(b, "\n");
 		}
 		samv_buf_puts(b, "\n");
@@ -500,11 +489,11 @@ static void item_html(const samv_report_ctx *c, samv_buf *b, const samv_protocol
 		next_meeting_text(c, b, samv_escape_html, p);
 		samv_buf_puts(b, "</p>\n");
 	}
-	if (it->decisions && samv_node_count(it->decisions)) {
+	if (it->ndecisions) {
 		samv_buf_printf(b, "<h4>%s</h4>\n<ul>\n", samv_tr(c, "Decisions"));
-		for (size_t i = 0; i < samv_node_count(it->decisions); i++) {
+		for (size_t i = 0; i < it->ndecisions; i++) {
 			samv_buf_puts(b, "<li>");
-			samv_escape_html(b, node_text(it->decisions, i));
+			samv_escape_html(b, it->decisions[i]);
 			samv_buf_puts(b, "</li>\n");
 		}
 		samv_buf_puts(b, "</ul>\n");
@@ -530,18 +519,18 @@ static void protocol_md(const samv_report_ctx *c, samv_buf *b, const samv_protoc
 	samv_buf_puts(b, "\n\n");
 
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members present"));
-	if (p->present && samv_node_count(p->present)) {
-		member_table(c, b, false, p, p->present);
+	if (p->npresent) {
+		member_table(c, b, false, p, p->present, p->npresent);
 	} else {
 		samv_buf_printf(b, "%s\n\n", samv_tr(c, "None."));
 	}
-	if (p->absent && samv_node_count(p->absent)) {
+	if (p->nabsent) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Members absent"));
-		member_table(c, b, false, p, p->absent);
+		member_table(c, b, false, p, p->absent, p->nabsent);
 	}
-	if (p->others_present && samv_node_count(p->others_present)) {
+	if (p->nothers_present) {
 		samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Also present"));
-		others_table(c, b, false, p->others_present);
+		others_table(c, b, false, p);
 	}
 	samv_buf_printf(b, "### %s\n\n", samv_tr(c, "Keeping the minutes"));
 	signatures(c, b, false, p);
@@ -580,20 +569,20 @@ static void protocol_html(const samv_report_ctx *c, samv_buf *b, const samv_prot
 	samv_report_html_notice(c, b);
 
 	samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members present"));
-	if (p->present && samv_node_count(p->present)) {
-		member_table(c, b, true, p, p->present);
+	if (p->npresent) {
+		member_table(c, b, true, p, p->present, p->npresent);
 	} else {
 		samv_buf_printf(b, "<p>%s</p>\n", samv_tr(c, "None."));
 	}
 	samv_buf_puts(b, "</section>\n");
-	if (p->absent && samv_node_count(p->absent)) {
+	if (p->nabsent) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Members absent"));
-		member_table(c, b, true, p, p->absent);
+		member_table(c, b, true, p, p->absent, p->nabsent);
 		samv_buf_puts(b, "</section>\n");
 	}
-	if (p->others_present && samv_node_count(p->others_present)) {
+	if (p->nothers_present) {
 		samv_buf_printf(b, "<section>\n<h2>%s</h2>\n", samv_tr(c, "Also present"));
-		others_table(c, b, true, p->others_present);
+		others_table(c, b, true, p);
 		samv_buf_puts(b, "</section>\n");
 	}
 	samv_buf_printf(b, "<section class=\"signatures\">\n<h2>%s</h2>\n",
@@ -1123,7 +1112,7 @@ static void status_text(const samv_report_ctx *c, samv_buf *b, const deadline *d
 
 static const char *ledger_name(const samv_report_ctx *c)
 {
-	return c->ledger->config ? samv_field_str(c->ledger->config->root, "name") : NULL;
+	return c->records->ledger_name;
 }
 
 /* A date as text, in HTML kept on one line. */

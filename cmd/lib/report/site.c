@@ -119,7 +119,7 @@ static const char index_style[] =
 static void write_index(const site *s, const samv_report_ctx *c, samv_buf *b)
 {
 	const char *title = samv_tr(c, "Reports");
-	const char *name = samv_field_str(c->ledger->config ? c->ledger->config->root : NULL, "name");
+	const char *name = c->records->ledger_name;
 	samv_page_open(c, b, name ? name : title, index_style);
 	samv_buf_puts(b, "<h1>");
 	samv_escape_html(b, name ? name : title);

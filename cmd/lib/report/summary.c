@@ -112,10 +112,10 @@ typedef struct fcount {
 	int64_t n;
 } fcount;
 
-/* A course or project of the year: an item of its agreement's list. */
+/* A course or project of the year: item k of its agreement's courses or projects. */
 typedef struct listed {
 	const samv_agreement *a;
-	const samv_node *node;
+	size_t k;
 } listed;
 
 typedef struct listing {
@@ -190,8 +190,8 @@ static bool in_force(const summary *s, const samv_agreement *a)
 
 static bool has_university(const samv_agreement *a, const char *id)
 {
-	for (size_t i = 0; id && a->universities && i < samv_node_count(a->universities); i++) {
-		const char *u = samv_node_str(samv_node_item(a->universities, i));
+	for (size_t i = 0; id && i < a->nuniversities; i++) {
+		const char *u = a->universities[i];
 		if (u && strcmp(u, id) == 0)
 			return true;
 	}
@@ -237,8 +237,8 @@ static const char *unit_name(const samv_agreement *a, const char *unit)
 static const char *universities_of(summary *s, const samv_agreement *a, bool names)
 {
 	samv_buf b = { 0 };
-	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++) {
-		const char *u = samv_node_str(samv_node_item(a->universities, i));
+	for (size_t i = 0; i < a->nuniversities; i++) {
+		const char *u = a->universities[i];
 		if (!u)
 			continue;
 		if (b.len)
@@ -423,11 +423,11 @@ static void gather_supervisors(summary *s)
 			const samv_placement *p = &t->placements[k];
 			if (!counts(p) || p->start == SAMV_NO_DATE || !overlaps_year(s, p->start, p->end))
 				continue;
-			for (size_t j = 0; p->supervisors && j < samv_node_count(p->supervisors); j++) {
-				const char *id = samv_node_str(samv_node_item(p->supervisors, j));
+			for (size_t j = 0; j < p->nsupervisors; j++) {
+				const char *id = p->supervisors[j];
 				bool again = false; /* a person listed twice supervises once */
 				for (size_t m = 0; m < j && !again; m++) {
-					const char *other = samv_node_str(samv_node_item(p->supervisors, m));
+					const char *other = p->supervisors[m];
 					again = id && other && strcmp(id, other) == 0;
 				}
 				if (!again)
@@ -483,37 +483,23 @@ static void gather_findings(summary *s)
 		qsort(s->fc, s->nfc, sizeof *s->fc, fc_cmp);
 }
 
-static bool node_int_is(const samv_node *n, int64_t v)
+static bool project_in_year(const summary *s, const samv_project *project)
 {
-	return n && n->kind == SAMV_NODE_INT && samv_node_int(n) == v;
-}
-
-static bool course_in_year(const summary *s, const samv_node *course)
-{
-	return node_int_is(samv_node_get(course, "year"), s->year);
-}
-
-static bool project_in_year(const summary *s, const samv_node *project)
-{
-	const char *term = samv_field_str(project, "term");
 	int y;
 	bool autumn;
-	return term && samv_term_parse(term, &y, &autumn) && y == s->year;
+	return project->term && samv_term_parse(project->term, &y, &autumn) && y == s->year;
 }
 
-/* The items of every agreement's list key ("courses", "projects") that in_year keeps. */
-static void gather_listing(summary *s, listing *l, const char *key,
-			   bool (*in_year)(const summary *s, const samv_node *item))
+/* Every agreement's courses (or projects) of the year. */
+static void gather_listing(summary *s, listing *l, bool courses)
 {
 	for (size_t i = 0; i < s->r->nagreements; i++) {
 		const samv_agreement *a = &s->r->agreements[i];
-		const samv_node *list = samv_node_get(a->rec->root, key);
-		for (size_t k = 0; list && list->kind == SAMV_NODE_SEQ && k < samv_node_count(list); k++) {
-			const samv_node *item = samv_node_item(list, k);
-			if (!in_year(s, item))
+		for (size_t k = 0; k < (courses ? a->ncourses : a->nprojects); k++) {
+			if (courses ? a->courses[k].year != s->year : !project_in_year(s, &a->projects[k]))
 				continue;
 			RESERVE(l->items, l->n, l->cap, s->oom = true; return);
-			l->items[l->n++] = (listed){ a, item };
+			l->items[l->n++] = (listed){ a, k };
 		}
 	}
 }
@@ -602,8 +588,8 @@ static void gather(summary *s)
 		gather_agreement(s, &s->agr[i]);
 	gather_supervisors(s);
 	gather_findings(s);
-	gather_listing(s, &s->courses, "courses", course_in_year);
-	gather_listing(s, &s->projects, "projects", project_in_year);
+	gather_listing(s, &s->courses, true);
+	gather_listing(s, &s->projects, false);
 }
 
 /* The groups: runs of agreements with one key. */
@@ -1040,11 +1026,12 @@ static void courses_table(doc *d, samv_table *t)
 	samv_table_col(t, samv_tr(s->c, "Course"), false);
 	samv_table_col(t, samv_tr(s->c, "Extent"), false);
 	for (size_t i = 0; i < s->courses.n; i++) {
-		const listed *course = &s->courses.items[i];
+		const listed *l = &s->courses.items[i];
+		const samv_course *course = &l->a->courses[l->k];
 		samv_table_row *r = samv_table_row_add(t, false);
-		r->c[0] = text(course->a->id);
-		r->c[1] = text(samv_field_str(course->node, "title"));
-		r->c[2] = text(samv_field_str(course->node, "extent"));
+		r->c[0] = text(l->a->id);
+		r->c[1] = text(course->title);
+		r->c[2] = text(course->extent);
 	}
 }
 
@@ -1057,13 +1044,13 @@ static void projects_table(doc *d, samv_table *t)
 	samv_table_col(t, samv_tr(s->c, "Unit"), false);
 	samv_table_col(t, samv_tr(s->c, "Term"), false);
 	for (size_t i = 0; i < s->projects.n; i++) {
-		const listed *project = &s->projects.items[i];
-		const char *unit = samv_field_str(project->node, "unit");
+		const listed *l = &s->projects.items[i];
+		const samv_project *project = &l->a->projects[l->k];
 		samv_table_row *r = samv_table_row_add(t, false);
-		r->c[0] = text(project->a->id);
-		r->c[1] = text(samv_field_str(project->node, "title"));
-		r->c[2] = text(unit ? unit_name(project->a, unit) : NULL);
-		r->c[3] = text(samv_field_str(project->node, "term"));
+		r->c[0] = text(l->a->id);
+		r->c[1] = text(project->title);
+		r->c[2] = text(project->unit ? unit_name(l->a, project->unit) : NULL);
+		r->c[3] = text(project->term);
 	}
 }
 
@@ -1283,8 +1270,7 @@ static void put_notice(doc *d)
 
 static const char *ledger_name(const summary *s)
 {
-	const char *name = s->c->ledger && s->c->ledger->config ? samv_field_str(s->c->ledger->config->root, "name") : NULL;
-	return name ? name : "";
+	return s->r->ledger_name ? s->r->ledger_name : "";
 }
 
 static void put_header(doc *d)
@@ -1468,9 +1454,9 @@ static void json_totals(samv_jw *w, const char *key, totals t)
 static void json_universities(samv_jw *w, const samv_agreement *a)
 {
 	samv_jw_inline(w, "universities", '[');
-	for (size_t i = 0; a->universities && i < samv_node_count(a->universities); i++)
-		if (samv_node_str(samv_node_item(a->universities, i)))
-			samv_jw_str(w, NULL, samv_node_str(samv_node_item(a->universities, i)));
+	for (size_t i = 0; i < a->nuniversities; i++)
+		if (a->universities[i])
+			samv_jw_str(w, NULL, a->universities[i]);
 	samv_jw_close(w);
 }
 
@@ -1500,15 +1486,23 @@ static void json_compensation(samv_jw *w, const urow *u)
 	samv_jw_close(w);
 }
 
-/* The courses or projects: each one's agreement, then its fields as the ledger has them. */
-static void json_listing(samv_jw *w, const char *key, const listing *l, const char *const fields[])
+/* The courses (or projects): each one's agreement, then its fields as the ledger has them. */
+static void json_listing(samv_jw *w, const listing *l, bool courses)
 {
-	samv_jw_block(w, key, '[');
+	samv_jw_block(w, courses ? "courses" : "projects", '[');
 	for (size_t i = 0; i < l->n; i++) {
+		const samv_agreement *a = l->items[i].a;
+		size_t k = l->items[i].k;
 		samv_jw_inline(w, NULL, '{');
-		samv_jw_str(w, "agreement", l->items[i].a->id);
-		for (size_t k = 0; fields[k]; k++)
-			samv_jw_str(w, fields[k], samv_field_str(l->items[i].node, fields[k]));
+		samv_jw_str(w, "agreement", a->id);
+		if (courses) {
+			samv_jw_str(w, "title", a->courses[k].title);
+			samv_jw_str(w, "extent", a->courses[k].extent);
+		} else {
+			samv_jw_str(w, "title", a->projects[k].title);
+			samv_jw_str(w, "unit", a->projects[k].unit);
+			samv_jw_str(w, "term", a->projects[k].term);
+		}
 		samv_jw_close(w);
 	}
 	samv_jw_close(w);
@@ -1611,10 +1605,8 @@ static void render_json(doc *d)
 	}
 	samv_jw_close(&w);
 
-	static const char *const course_fields[] = { "title", "extent", NULL };
-	static const char *const project_fields[] = { "title", "unit", "term", NULL };
-	json_listing(&w, "courses", &s->courses, course_fields);
-	json_listing(&w, "projects", &s->projects, project_fields);
+	json_listing(&w, &s->courses, true);
+	json_listing(&w, &s->projects, false);
 
 	samv_jw_block(&w, "meetings", '[');
 	for (size_t i = 0; i < s->r->nbodies; i++) {

@@ -31,12 +31,12 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 	if (!p->secretary)
 		samv_rule_report(c, "protocol-roles", rec, rec->id_node, "%s",
 				 _("the protocol names no secretary: add `secretary:` with a member id"));
-	if (!p->adjusters || samv_node_count(p->adjusters) == 0)
+	if (!p->adjusters_node || samv_node_count(p->adjusters_node) == 0)
 		samv_rule_report(c, "protocol-roles", rec, samv_record_key_or_id(rec, "adjusters"), "%s",
 				 _("the protocol names no adjuster (justerare): add `adjusters:` with a "
 				   "member who was present"));
-	for (size_t i = 0; p->adjusters && i < samv_node_count(p->adjusters); i++) {
-		const samv_node *a = samv_node_item(p->adjusters, i);
+	for (size_t i = 0; p->adjusters_node && i < samv_node_count(p->adjusters_node); i++) {
+		const samv_node *a = samv_node_item(p->adjusters_node, i);
 		const char *id = samv_node_str(a);
 		if (!id)
 			continue;
@@ -45,7 +45,7 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 					 /* TRANSLATORS: a member's id. */
 					 _("'%s' is both secretary and adjuster: the adjuster checks the "
 					   "secretary's protocol, so choose another member"), id);
-		else if (p->present && !listed(p->present, id))
+		else if (p->present_node && !listed(p->present_node, id))
 			samv_rule_report(c, "protocol-roles", rec, a,
 					 /* TRANSLATORS: a member's id. */
 					 _("adjuster '%s' is not listed as present: only someone who was at the "
@@ -56,10 +56,10 @@ static void roles(const samv_rule_ctx *c, const samv_protocol *p)
 static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 {
 	const samv_body *body = p->body;
-	for (size_t i = 0; p->present && i < samv_node_count(p->present); i++) {
-		const samv_node *n = samv_node_item(p->present, i);
+	for (size_t i = 0; p->present_node && i < samv_node_count(p->present_node); i++) {
+		const samv_node *n = samv_node_item(p->present_node, i);
 		const char *id = samv_node_str(n);
-		if (listed(p->absent, id))
+		if (listed(p->absent_node, id))
 			samv_rule_report(c, "protocol-attendance", p->rec, n,
 					 /* TRANSLATORS: a member's id. */
 					 _("'%s' is listed both present and absent"), id);
@@ -79,7 +79,7 @@ static void attendance(const samv_rule_ctx *c, const samv_protocol *p)
 	}
 	for (size_t i = 0; body && p->date != SAMV_NO_DATE && i < body->nmembers; i++) {
 		const samv_member *m = &body->members[i];
-		if (member_on(m, p->date) && !listed(p->present, m->id) && !listed(p->absent, m->id))
+		if (member_on(m, p->date) && !listed(p->present_node, m->id) && !listed(p->absent_node, m->id))
 			samv_rule_report(c, "protocol-attendance", p->rec, samv_record_key_or_id(p->rec, "present"),
 					 /* TRANSLATORS: a member's id, then a body's id. */
 					 _("member '%s' of '%s' is neither present nor absent: add them to one "

@@ -241,8 +241,8 @@ static void supervisors(const samv_rule_ctx *c, const samv_term *t, const samv_p
 	const samv_party *party = t->agreement ? t->agreement->party : NULL;
 	if (!party || p->start == SAMV_NO_DATE || !counts(p))
 		return;
-	for (size_t i = 0; p->supervisors && i < samv_node_count(p->supervisors); i++) {
-		const samv_node *id = samv_node_item(p->supervisors, i);
+	for (size_t i = 0; p->supervisors_node && i < samv_node_count(p->supervisors_node); i++) {
+		const samv_node *id = samv_node_item(p->supervisors_node, i);
 		const samv_person *person = samv_party_person(party, samv_node_str(id));
 		if (person && !trained(person, p->start, false)) {
 			samv_rule_report(c, "supervisor-training", t->rec, id,
