@@ -1,6 +1,6 @@
 # Fuzzing, bad input and memcheck (tests/fuzz/, tests/badinput/). Included by the Makefile.
 #
-#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="load schema rules report cache"]
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="load schema rules report cache csv"]
 #        build the libFuzzer targets with clang (-fsanitize=fuzzer,address,undefined) into
 #        build-fuzz/, seed them from the fixtures (tests/fuzz/seed.sh) and run each for
 #        FUZZ_SECONDS; the corpus grows in build-fuzz/corpus/TARGET, a crash is written to
@@ -16,7 +16,7 @@
 FUZZ_BUILD ?= build-fuzz
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= load schema rules report cache
+FUZZ_TARGETS ?= load schema rules report cache csv
 # -timeout: an input that takes longer is a finding (SPEC: every file within 10 seconds).
 FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/samv.dict
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -56,7 +56,7 @@ $(FUZZ_BUILD)/lib-nocov/input/json.o: cmd/lib/input/json.c
 
 FUZZ_LEDGER_OBJ := $(filter-out $(FUZZ_BUILD)/lib/input/json.o,$(FUZZ_LIB_OBJ)) $(FUZZ_BUILD)/lib-nocov/input/json.o
 
-$(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema $(FUZZ_BUILD)/fuzz_cache: %: %.o $(FUZZ_LIB_OBJ)
+$(FUZZ_BUILD)/fuzz_load $(FUZZ_BUILD)/fuzz_schema $(FUZZ_BUILD)/fuzz_cache $(FUZZ_BUILD)/fuzz_csv: %: %.o $(FUZZ_LIB_OBJ)
 	$(QUIET_LD)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 $(FUZZ_BUILD)/fuzz_rules $(FUZZ_BUILD)/fuzz_report: %: %.o $(FUZZ_LEDGER_OBJ)

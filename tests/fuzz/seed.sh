@@ -12,14 +12,16 @@
 #   OUTDIR/cache/   cache files as samv-check --staged writes them, for fuzz_cache: the ones
 #                   kept in tests/fuzz/regressions/cache/ (small ledgers, one with findings
 #                   and notes), since making one needs a build
+#   OUTDIR/csv/     the spreadsheets kept in tests/fuzz/regressions/csv/, for fuzz_csv
 # Files are named by their checksum, so a ledger used by several cases is one seed.
 set -eu
 out=${1:?usage: seed.sh OUTDIR}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 suite=${JSONSCHEMA_SUITE:-$top/../shared/jsonschema-test-suite}
-rm -rf "$out/load" "$out/schema" "$out/rules" "$out/cache"
-mkdir -p "$out/load" "$out/schema" "$out/rules" "$out/cache"
+rm -rf "$out/load" "$out/schema" "$out/rules" "$out/cache" "$out/csv"
+mkdir -p "$out/load" "$out/schema" "$out/rules" "$out/cache" "$out/csv"
 cp "$top"/tests/fuzz/regressions/cache/* "$out/cache/"
+cp "$top"/tests/fuzz/regressions/csv/* "$out/csv/"
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.files"' EXIT
 
@@ -79,4 +81,4 @@ for dir in $ledgers; do
 	keep "$out/rules"
 done
 
-echo "seed.sh: $(ls "$out/load" | wc -l) load, $(ls "$out/schema" | wc -l) schema, $(ls "$out/rules" | wc -l) rules, $(ls "$out/cache" | wc -l) cache seeds in $out"
+echo "seed.sh: $(ls "$out/load" | wc -l) load, $(ls "$out/schema" | wc -l) schema, $(ls "$out/rules" | wc -l) rules, $(ls "$out/cache" | wc -l) cache, $(ls "$out/csv" | wc -l) csv seeds in $out"
