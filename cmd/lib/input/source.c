@@ -5,16 +5,20 @@
  * apply the same naming rules and hand each candidate to one loader per kind, which
  * either returns the bytes or says why it cannot (a link, a directory, too big, ...).
  * The walkers turn those reasons into "yaml" findings; samv_source_read turns them into
- * an error. This is the only file that includes git2.h; nothing here prints.
+ * an error. This file is the API: opening, listing, reading on several threads and
+ * describing; the walkers are in worktree.c and git.c, the loaders in loaders.c. Only
+ * these files include git2.h; nothing here prints.
  */
 /* realpath is XSI, not in the base _POSIX_C_SOURCE set the build defines */
 #define _XOPEN_SOURCE 700
 
 #include "input/source.h"
+#include "input/git.h"
+#include "input/loaders.h"
+#include "input/worktree.h"
 
 #include "util/i18n.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -27,305 +31,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct samv_source {
-	samv_source_kind kind;
-	char *root;		  /* as the caller gave it */
-	char *prefix;		  /* root relative to the work tree: "" or "dir/sub/" */
-	git_repository *repo;	  /* NULL for a work tree until describe looks for one */
-	git_odb *odb;		  /* INDEX, COMMIT */
-	git_index *index;	  /* INDEX */
-	git_commit *commit;	  /* COMMIT */
-	git_tree *root_tree;	  /* COMMIT: the commit's whole tree, for link targets */
-	git_tree *tree;		  /* COMMIT: the subtree at prefix */
-	bool git_ready;		  /* git_libgit2_init succeeded: free must shut down */
-	bool no_repo;		  /* describe found no repository around a work tree */
-	samv_file overlay;	  /* --stdin-filename: text that stands in for one file */
-};
-
-/* What loading one file came to. The two problem codes carry a message in *why. */
-enum {
-	LOAD_FAILED = -1, /* out of memory */
-	LOAD_OK = 0,
-	LOAD_ABSENT = 1,
-	LOAD_PROBLEM = 2,    /* not a record file: link, directory, too big, conflict */
-	LOAD_UNREADABLE = 3, /* an I/O error: the command must exit 2 */
-};
-
-/* Each is translated where it is used. */
-static const char *const msg_link =
-	N_("symbolic link not followed: samv reads only regular files inside the ledger");
-static const char *const msg_dir = N_("is a directory, not a record file");
-static const char *const msg_special = N_("not a regular file");
-static const char *const msg_conflict = N_("unresolved merge conflict");
-
-static int problem(char **why, int code, const char *fmt, ...) SAMV_PRINTF(3, 4);
-
-static int problem(char **why, int code, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	*why = samv_vstrprintf(fmt, ap);
-	va_end(ap);
-	return *why ? code : LOAD_FAILED;
-}
-
-static int too_big(char **why, uintmax_t size)
-{
-	return problem(why, LOAD_PROBLEM,
-		       _("file is %ju bytes, larger than the %zu MiB a record file may have"), size,
-		       SAMV_SOURCE_MAX_FILE / (1024 * 1024));
-}
-
-static int cannot_read(char **why, const char *reason)
-{
-	/* TRANSLATORS: %s is the reason, from the system or git (in English). */
-	return problem(why, LOAD_UNREADABLE, _("cannot read file: %s"), reason);
-}
-
-static const char *git_message(void)
-{
-	const git_error *e = git_error_last();
-	return e && e->message ? e->message : _("unknown error");
-}
-
-static bool has_record_suffix(const char *name)
-{
-	size_t n = strlen(name);
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
-/* A root-relative path whose name could hold a record: no component starts with '.' and
- * it ends in .yaml or .yml. (The ignore list is applied by the walkers.) */
-static bool record_path(const char *rel)
-{
-	for (const char *c = rel;; c++) {
-		if (*c == '.')
-			return false;
-		c = strchr(c, '/');
-		if (!c)
-			break;
-	}
-	return has_record_suffix(base_name(rel));
-}
-
-/* ---- loading one file ---- */
-
-static int load_worktree(const samv_source *src, const char *rel, char **data, size_t *len,
-			 char **why)
-{
-	int ret = LOAD_FAILED, fd = -1;
-	char *full = samv_strprintf("%s/%s", src->root, rel), *buf = NULL;
-	struct stat st;
-	size_t got = 0;
-
-	if (!full)
-		goto done;
-	if (lstat(full, &st) != 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			ret = LOAD_ABSENT;
-		else
-			ret = cannot_read(why, strerror(errno));
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ret = problem(why, LOAD_PROBLEM, "%s",
-			      _(S_ISLNK(st.st_mode)   ? msg_link
-				: S_ISDIR(st.st_mode) ? msg_dir
-						      : msg_special));
-		goto done;
-	}
-	/* O_NONBLOCK and O_NOFOLLOW: if the file was swapped for a fifo or a link since the
-	 * lstat, the open neither hangs nor follows; fstat below catches the fifo. */
-	fd = open(full, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		ret = cannot_read(why, strerror(errno));
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_special));
-		goto done;
-	}
-	if ((uintmax_t)st.st_size > SAMV_SOURCE_MAX_FILE) {
-		ret = too_big(why, (uintmax_t)st.st_size);
-		goto done;
-	}
-	size_t size = (size_t)st.st_size;
-	buf = malloc(size + 1);
-	if (!buf)
-		goto done;
-	/* Read exactly the size fstat gave, then probe one byte more: a file that grows
-	 * while we read it is reported, never read past the buffer. */
-	for (;;) {
-		char probe;
-		char *at = got < size ? buf + got : &probe;
-		ssize_t n = read(fd, at, got < size ? size - got : 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			ret = cannot_read(why, strerror(errno));
-			goto done;
-		}
-		if (n == 0)
-			break;
-		if (at == &probe) {
-			ret = cannot_read(why, _("it changed while being read"));
-			goto done;
-		}
-		got += (size_t)n;
-	}
-	buf[got] = '\0';
-	*data = buf;
-	*len = got;
-	buf = NULL;
-	ret = LOAD_OK;
-done:
-	if (fd >= 0)
-		close(fd);
-	free(buf);
-	free(full);
-	return ret;
-}
-
-/* A blob, tree or link found in the index or a tree, by its mode, read through repo and its
- * odb: the source's own, or a reading thread's (see samv_listing_each). */
-static int load_git_object(git_repository *repo, git_odb *odb, unsigned mode, const git_oid *id,
-			   char **data, size_t *len, char **why)
-{
-	int ret = LOAD_FAILED;
-	git_blob *blob = NULL;
-	char *buf;
-	size_t size;
-	git_object_t type;
-
-	switch (mode) {
-	case GIT_FILEMODE_BLOB:
-	case GIT_FILEMODE_BLOB_EXECUTABLE:
-		break;
-	case GIT_FILEMODE_LINK:
-		return problem(why, LOAD_PROBLEM, "%s", _(msg_link));
-	case GIT_FILEMODE_TREE:
-		return problem(why, LOAD_PROBLEM, "%s", _(msg_dir));
-	default:
-		return problem(why, LOAD_PROBLEM, "%s", _(msg_special));
-	}
-	/* The header gives the size without inflating the object, so a huge blob is
-	 * refused before it is in memory. */
-	if (git_odb_read_header(&size, &type, odb, id) < 0) {
-		ret = cannot_read(why, git_message());
-		goto done;
-	}
-	if (size > SAMV_SOURCE_MAX_FILE) {
-		ret = too_big(why, size);
-		goto done;
-	}
-	if (git_blob_lookup(&blob, repo, id) < 0) {
-		ret = cannot_read(why, git_message());
-		goto done;
-	}
-	size = (size_t)git_blob_rawsize(blob);
-	buf = malloc(size + 1);
-	if (!buf)
-		goto done;
-	memcpy(buf, git_blob_rawcontent(blob), size);
-	buf[size] = '\0';
-	*data = buf;
-	*len = size;
-	ret = LOAD_OK;
-done:
-	git_blob_free(blob);
-	return ret;
-}
-
-static int load_index(const samv_source *src, const char *rel, char **data, size_t *len,
-		      char **why)
-{
-	int ret = LOAD_FAILED;
-	char *full = samv_strprintf("%s%s", src->prefix, rel), *dir = NULL;
-	const git_index_entry *e, *ancestor, *ours, *theirs;
-	size_t pos;
-
-	if (!full)
-		goto done;
-	e = git_index_get_bypath(src->index, full, 0);
-	if (e) {
-		/* git add -N: recorded but nothing staged; a commit would not contain it */
-		if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD)
-			ret = LOAD_ABSENT;
-		else
-			ret = load_git_object(src->repo, src->odb, e->mode, &e->id, data, len, why);
-		goto done;
-	}
-	if (git_index_conflict_get(&ancestor, &ours, &theirs, src->index, full) == 0) {
-		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_conflict));
-		goto done;
-	}
-	dir = samv_strprintf("%s/", full);
-	if (!dir)
-		goto done;
-	if (git_index_find_prefix(&pos, src->index, dir) == 0)
-		ret = problem(why, LOAD_PROBLEM, "%s", _(msg_dir));
-	else
-		ret = LOAD_ABSENT;
-done:
-	free(dir);
-	free(full);
-	return ret;
-}
-
-static int load_commit(const samv_source *src, const char *rel, char **data, size_t *len,
-		       char **why)
-{
-	git_tree_entry *te = NULL;
-	int ret, r = git_tree_entry_bypath(&te, src->tree, rel);
-
-	if (r == GIT_ENOTFOUND)
-		ret = LOAD_ABSENT;
-	else if (r < 0)
-		ret = cannot_read(why, git_message());
-	else
-		ret = load_git_object(src->repo, src->odb, git_tree_entry_filemode(te),
-				      git_tree_entry_id(te), data, len, why);
-	git_tree_entry_free(te);
-	return ret;
-}
-
-static bool is_overlay(const samv_source *src, const char *rel)
-{
-	return src->overlay.path && strcmp(src->overlay.path, rel) == 0;
-}
-
-static int load_overlay(const samv_source *src, char **data, size_t *len)
-{
-	*data = malloc(src->overlay.len + 1);
-	if (!*data)
-		return LOAD_FAILED;
-	memcpy(*data, src->overlay.data, src->overlay.len + 1);
-	*len = src->overlay.len;
-	return LOAD_OK;
-}
-
-static int load_path(const samv_source *src, const char *rel, char **data, size_t *len,
-		     char **why)
-{
-	if (is_overlay(src, rel))
-		return load_overlay(src, data, len);
-	switch (src->kind) {
-	case SAMV_SOURCE_INDEX:
-		return load_index(src, rel, data, len, why);
-	case SAMV_SOURCE_COMMIT:
-		return load_commit(src, rel, data, len, why);
-	default:
-		return load_worktree(src, rel, data, len, why);
-	}
-}
-
 /* ---- opening ---- */
 
 /* libgit2 is started when a source first needs git. Reading a work tree never does
@@ -336,7 +41,7 @@ static int start_git(samv_source *src, char **err)
 	if (src->git_ready)
 		return 0;
 	if (git_libgit2_init() < 0) {
-		*err = samv_strprintf(_("cannot start libgit2: %s"), git_message());
+		*err = samv_strprintf(_("cannot start libgit2: %s"), samv_src_git_message());
 		return -1;
 	}
 	src->git_ready = true;
@@ -384,7 +89,7 @@ static int find_repo(samv_source *src, char **err)
 	if (r < 0) {
 		/* TRANSLATORS: %1$s is the ledger's directory, %2$s git's reason (in English). */
 		*err = samv_strprintf(_("cannot open the git repository of '%s': %s"), src->root,
-				      git_message());
+				      samv_src_git_message());
 		goto done;
 	}
 	wd = git_repository_workdir(src->repo);
@@ -468,7 +173,7 @@ static int open_index(samv_source *src, const char *env, char **err)
 		r = git_repository_set_index(src->repo, src->index); /* for describe's status */
 	if (r < 0) {
 		/* TRANSLATORS: %s is git's reason (in English). */
-		*err = samv_strprintf(_("cannot read the git index: %s"), git_message());
+		*err = samv_strprintf(_("cannot read the git index: %s"), samv_src_git_message());
 		goto done;
 	}
 	ret = 0;
@@ -501,7 +206,7 @@ static int open_commit(samv_source *src, const char *rev, char **err)
 	}
 	if (r < 0) {
 		/* TRANSLATORS: %1$s is the revision given with --rev, %2$s git's reason (in English). */
-		*err = samv_strprintf(_("cannot read revision '%s': %s"), rev, git_message());
+		*err = samv_strprintf(_("cannot read revision '%s': %s"), rev, samv_src_git_message());
 		goto done;
 	}
 	if (git_object_peel((git_object **)&src->commit, obj, GIT_OBJECT_COMMIT) < 0) {
@@ -510,7 +215,7 @@ static int open_commit(samv_source *src, const char *rev, char **err)
 	}
 	if (git_commit_tree(&src->root_tree, src->commit) < 0) {
 		/* TRANSLATORS: %1$s is the revision given with --rev, %2$s git's reason (in English). */
-		*err = samv_strprintf(_("cannot read the tree of '%s': %s"), rev, git_message());
+		*err = samv_strprintf(_("cannot read the tree of '%s': %s"), rev, samv_src_git_message());
 		goto done;
 	}
 	if (!*src->prefix) {
@@ -529,7 +234,7 @@ static int open_commit(samv_source *src, const char *rev, char **err)
 	if (r < 0 || git_tree_lookup(&src->tree, src->repo, git_tree_entry_id(te)) < 0) {
 		/* TRANSLATORS: %1$s is a directory, %2$s the revision given with --rev, %3$s git's
 		 * reason (in English). */
-		*err = samv_strprintf(_("cannot read '%s' in %s: %s"), dir, rev, git_message());
+		*err = samv_strprintf(_("cannot read '%s' in %s: %s"), dir, rev, samv_src_git_message());
 		goto done;
 	}
 	ret = 0;
@@ -566,7 +271,7 @@ int samv_source_open(samv_source **out, const char *root, samv_source_kind kind,
 		goto done;
 	if (git_repository_odb(&src->odb, src->repo) < 0) {
 		/* TRANSLATORS: %s is git's reason (in English). */
-		*err = samv_strprintf(_("cannot open the git object store: %s"), git_message());
+		*err = samv_strprintf(_("cannot open the git object store: %s"), samv_src_git_message());
 		goto done;
 	}
 	if (kind == SAMV_SOURCE_INDEX)
@@ -625,7 +330,7 @@ int samv_source_read(samv_source *src, const char *path, samv_file *out, char **
 
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	code = load_path(src, path, &out->data, &out->len, &why);
+	code = samv_src_load_path(src, path, &out->data, &out->len, &why);
 	if (code == LOAD_ABSENT)
 		return 1;
 	if (code == LOAD_OK) {
@@ -643,414 +348,6 @@ int samv_source_read(samv_source *src, const char *path, samv_file *out, char **
 }
 
 /* ---- listing ---- */
-
-/* A record file found by the walk, to be read once the listing is sorted: by its path from
- * the work tree (and the overlay), or by its object id from git. */
-typedef struct entry {
-	char *path; /* relative to the root; owned */
-	bool git;
-	unsigned mode;
-	git_oid id;
-} entry;
-
-typedef struct lister {
-	samv_source *src;
-	const char *const *ignore;
-	size_t nignore;
-	entry *entries;
-	size_t count, cap;
-	samv_diags *diags;
-	bool *unreadable;
-	char **err;
-} lister;
-
-static int oom(lister *l)
-{
-	if (!*l->err)
-		*l->err = strdup(_("out of memory"));
-	return -1;
-}
-
-/* Ignore entries are root-relative directory paths; a trailing '/' is tolerated. */
-static bool ignored(const lister *l, const char *rel)
-{
-	size_t n = strlen(rel);
-	for (size_t i = 0; i < l->nignore; i++) {
-		const char *ig = l->ignore[i];
-		size_t m = strlen(ig);
-		while (m > 0 && ig[m - 1] == '/')
-			m--;
-		if (m == n && memcmp(ig, rel, n) == 0)
-			return true;
-	}
-	return false;
-}
-
-static void report(lister *l, const char *rel, const char *msg)
-{
-	samv_diags_add(l->diags, "yaml", rel, 1, 1, "%s", msg);
-}
-
-/* What reading rel came to: 0 read, 1 a finding (in diags) or nothing (it vanished since
- * the directory was read), -1 out of memory. Takes why. */
-static int read_outcome(samv_diags *diags, bool *unreadable, const char *rel, int code, char *why)
-{
-	if (code == LOAD_FAILED)
-		return -1;
-	if (code == LOAD_PROBLEM || code == LOAD_UNREADABLE) {
-		samv_diags_add(diags, "yaml", rel, 1, 1, "%s", why);
-		free(why);
-		if (code == LOAD_UNREADABLE)
-			*unreadable = true;
-		return 1;
-	}
-	return code == LOAD_ABSENT ? 1 : 0;
-}
-
-static int add_entry(lister *l, const char *rel, bool git, unsigned mode, const git_oid *id)
-{
-	entry *entries = samv_grow(l->entries, &l->cap, sizeof *entries, 64, l->count + 1);
-	if (!entries)
-		return oom(l);
-	l->entries = entries;
-	entry *e = &l->entries[l->count];
-	*e = (entry){ .path = strdup(rel), .git = git, .mode = mode };
-	if (!e->path)
-		return oom(l);
-	if (id)
-		e->id = *id;
-	l->count++;
-	return 0;
-}
-
-static int take(lister *l, const char *rel)
-{
-	return add_entry(l, rel, false, 0, NULL);
-}
-
-static int take_object(lister *l, const char *rel, unsigned mode, const git_oid *id)
-{
-	return add_entry(l, rel, true, mode, id);
-}
-
-static int walk_dir(lister *l, const char *rel);
-
-static int walk_entry(lister *l, const char *rel)
-{
-	int ret = -1;
-	char *full = samv_strprintf("%s/%s", l->src->root, rel);
-	bool yaml = has_record_suffix(base_name(rel));
-	struct stat st;
-
-	if (!full)
-		goto done;
-	ret = 0;
-	if (ignored(l, rel))
-		goto done;
-	if (lstat(full, &st) != 0) {
-		if (errno != ENOENT) {
-			samv_diags_add(l->diags, "yaml", rel, 1, 1, _("cannot read file: %s"),
-				       strerror(errno));
-			*l->unreadable = true;
-		}
-	} else if (S_ISDIR(st.st_mode)) {
-		if (yaml)
-			report(l, rel, _(msg_dir));
-		ret = walk_dir(l, rel);
-	} else if (S_ISLNK(st.st_mode)) {
-		/* stat only asks where the link leads; nothing behind it is read */
-		if (yaml || (stat(full, &st) == 0 && S_ISDIR(st.st_mode)))
-			report(l, rel, _(msg_link));
-	} else if (yaml) {
-		ret = take(l, rel);
-	}
-done:
-	free(full);
-	return ret < 0 ? oom(l) : 0;
-}
-
-/* The directory's names are read in full and the directory closed before recursing, so
- * a deep tree never holds more than one directory open. */
-static int walk_dir(lister *l, const char *rel)
-{
-	int ret = -1;
-	char *full = *rel ? samv_strprintf("%s/%s", l->src->root, rel) : strdup(l->src->root);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	DIR *d = NULL;
-	struct dirent *e;
-
-	if (!full)
-		goto done;
-	d = opendir(full);
-	if (!d) {
-		if (!*rel) {
-			/* TRANSLATORS: %1$s is a directory, %2$s the system's reason (in English). */
-			*l->err = samv_strprintf(_("cannot read directory '%s': %s"), full,
-						 strerror(errno));
-			goto done;
-		}
-		/* TRANSLATORS: %s is the system's or git's reason (in English). */
-		samv_diags_add(l->diags, "yaml", rel, 1, 1, _("cannot read directory: %s"),
-			       strerror(errno));
-		*l->unreadable = true;
-		ret = 0;
-		goto done;
-	}
-	for (;;) {
-		errno = 0;
-		e = readdir(d);
-		if (!e)
-			break;
-		if (e->d_name[0] == '.')
-			continue;
-		char **grown = samv_grow(names, &cap, sizeof *grown, 32, n + 1);
-		if (!grown)
-			goto done;
-		names = grown;
-		names[n] = *rel ? samv_strprintf("%s/%s", rel, e->d_name) : strdup(e->d_name);
-		if (!names[n])
-			goto done;
-		n++;
-	}
-	if (errno != 0) {
-		samv_diags_add(l->diags, "yaml", *rel ? rel : ".", 1, 1,
-			       _("cannot read directory: %s"), strerror(errno));
-		*l->unreadable = true;
-	}
-	closedir(d);
-	d = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (walk_entry(l, names[i]) < 0)
-			goto done;
-	ret = 0;
-done:
-	if (d)
-		closedir(d);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	free(full);
-	return ret < 0 ? oom(l) : 0;
-}
-
-/* Resolve path in place as text: drop "." and empty components, let ".." remove the one
- * before. False when ".." would leave the top. */
-static bool normalize_path(char *path)
-{
-	char *out = path;
-	const char *in = path;
-
-	while (*in) {
-		const char *end = strchr(in, '/');
-		if (!end)
-			end = in + strlen(in);
-		size_t n = (size_t)(end - in);
-		if (n == 2 && in[0] == '.' && in[1] == '.') {
-			if (out == path)
-				return false;
-			while (out > path && out[-1] != '/')
-				out--;
-			if (out > path)
-				out--;
-		} else if (n > 0 && !(n == 1 && in[0] == '.')) {
-			if (out != path)
-				*out++ = '/';
-			memmove(out, in, n);
-			out += n;
-		}
-		in = *end ? end + 1 : end;
-	}
-	*out = '\0';
-	return true;
-}
-
-/* Whether a symbolic link stored in git points at a directory of the same index or
- * commit. There is no file system to ask, so the target is resolved as text; a target
- * outside the repository (absolute, or past the top) cannot be judged and counts as no
- * directory. link is relative to the top of the work tree. Returns -1 only without
- * memory. */
-static int git_link_is_dir(samv_source *src, const char *link, const git_oid *id, bool *is_dir)
-{
-	int ret = -1;
-	git_blob *blob = NULL;
-	git_tree_entry *te = NULL;
-	char *path = NULL, *dir = NULL;
-	const char *slash = strrchr(link, '/');
-	size_t pos;
-
-	*is_dir = false;
-	if (git_blob_lookup(&blob, src->repo, id) < 0) {
-		ret = 0;
-		goto done;
-	}
-	git_object_size_t size = git_blob_rawsize(blob);
-	const char *target = git_blob_rawcontent(blob);
-	if (size == 0 || size > 4096 || target[0] == '/' || memchr(target, '\0', size)) {
-		ret = 0;
-		goto done;
-	}
-	path = samv_strprintf("%.*s%.*s", slash ? (int)(slash - link + 1) : 0, link, (int)size,
-			      target);
-	if (!path)
-		goto done;
-	ret = 0;
-	if (!normalize_path(path))
-		goto done;
-	if (!*path) {
-		*is_dir = true; /* the top of the work tree */
-	} else if (src->kind == SAMV_SOURCE_INDEX) {
-		dir = samv_strprintf("%s/", path);
-		if (!dir)
-			ret = -1;
-		else
-			*is_dir = git_index_find_prefix(&pos, src->index, dir) == 0;
-	} else if (git_tree_entry_bypath(&te, src->root_tree, path) == 0) {
-		*is_dir = git_tree_entry_type(te) == GIT_OBJECT_TREE;
-	}
-done:
-	git_tree_entry_free(te);
-	git_blob_free(blob);
-	free(dir);
-	free(path);
-	return ret;
-}
-
-/* A link found in git: reported when its name is a record's or it leads to a directory,
- * as the work tree walk does. full is relative to the top of the work tree. */
-static int git_link(lister *l, const char *rel, const char *full, const git_oid *id)
-{
-	bool report_it = has_record_suffix(base_name(rel));
-
-	if (!report_it && git_link_is_dir(l->src, full, id, &report_it) < 0)
-		return oom(l);
-	if (report_it)
-		report(l, rel, _(msg_link));
-	return 0;
-}
-
-/* One index entry. The index is a sorted list of paths, so directories are implied: each
- * directory component is checked here (dot names, ignore list, a directory named x.yaml,
- * reported with the first entry below it). prev is the previous entry's path. */
-static int index_entry(lister *l, const git_index_entry *e, const char *prev)
-{
-	int ret = 0;
-	size_t plen = strlen(l->src->prefix);
-	const char *rel = e->path + plen, *slash;
-	char *dir = NULL;
-
-	if (strncmp(e->path, l->src->prefix, plen) != 0)
-		goto done;
-	for (const char *c = rel;; c = slash + 1) {
-		if (*c == '.')
-			goto done;
-		slash = strchr(c, '/');
-		if (!slash)
-			break;
-		free(dir);
-		dir = strndup(rel, (size_t)(slash - rel));
-		if (!dir) {
-			ret = oom(l);
-			goto done;
-		}
-		if (ignored(l, dir))
-			goto done;
-		/* prev below the same "prefix/dir/": already reported */
-		size_t upto = plen + (size_t)(slash - rel) + 1;
-		if (has_record_suffix(base_name(dir)) &&
-		    (!prev || strncmp(prev, e->path, upto) != 0))
-			report(l, dir, _(msg_dir));
-	}
-	/* one look per path: conflict stages repeat it */
-	if (ignored(l, rel) || (prev && strcmp(prev, e->path) == 0) ||
-	    e->mode == GIT_FILEMODE_COMMIT ||
-	    (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD))
-		goto done;
-	if (git_index_entry_is_conflict(e)) {
-		/* stage 0 sorts first, so a path whose first entry is a stage is unresolved */
-		if (record_path(rel))
-			report(l, rel, _(msg_conflict));
-	} else if (e->mode == GIT_FILEMODE_LINK) {
-		ret = git_link(l, rel, e->path, &e->id);
-	} else if (has_record_suffix(base_name(rel))) {
-		ret = take_object(l, rel, e->mode, &e->id);
-	}
-done:
-	free(dir);
-	return ret;
-}
-
-static int walk_index(lister *l)
-{
-	const char *prev = NULL;
-	size_t n = git_index_entrycount(l->src->index);
-
-	for (size_t i = 0; i < n; i++) {
-		const git_index_entry *e = git_index_get_byindex(l->src->index, i);
-		if (index_entry(l, e, prev) < 0)
-			return -1;
-		prev = e->path;
-	}
-	return 0;
-}
-
-static int walk_tree(lister *l, git_tree *tree, const char *rel)
-{
-	int ret = -1;
-	size_t n = git_tree_entrycount(tree);
-	char *child = NULL, *full = NULL;
-	git_tree *sub = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
-		const char *name = git_tree_entry_name(te);
-		if (name[0] == '.')
-			continue;
-		free(child);
-		child = *rel ? samv_strprintf("%s/%s", rel, name) : strdup(name);
-		if (!child)
-			goto done;
-		if (ignored(l, child))
-			continue;
-		switch (git_tree_entry_type(te)) {
-		case GIT_OBJECT_TREE:
-			if (has_record_suffix(name))
-				report(l, child, _(msg_dir));
-			if (git_tree_lookup(&sub, l->src->repo, git_tree_entry_id(te)) < 0) {
-				samv_diags_add(l->diags, "yaml", child, 1, 1,
-					       _("cannot read directory: %s"), git_message());
-				*l->unreadable = true;
-				break;
-			}
-			if (walk_tree(l, sub, child) < 0)
-				goto done;
-			git_tree_free(sub);
-			sub = NULL;
-			break;
-		case GIT_OBJECT_BLOB:
-			if (git_tree_entry_filemode(te) == GIT_FILEMODE_LINK) {
-				free(full);
-				full = samv_strprintf("%s%s", l->src->prefix, child);
-				if (!full || git_link(l, child, full, git_tree_entry_id(te)) < 0)
-					goto done;
-			} else if (has_record_suffix(name) &&
-				   take_object(l, child, git_tree_entry_filemode(te),
-					       git_tree_entry_id(te)) < 0) {
-				goto done;
-			}
-			break;
-		default: /* a submodule's commit: not part of the ledger */
-			break;
-		}
-	}
-	ret = 0;
-done:
-	git_tree_free(sub);
-	free(full);
-	free(child);
-	return ret < 0 ? oom(l) : 0;
-}
-
 static int cmp_entries(const void *a, const void *b)
 {
 	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
@@ -1060,9 +357,9 @@ static int cmp_entries(const void *a, const void *b)
 static int list_overlay(lister *l)
 {
 	for (size_t i = 0; i < l->count; i++)
-		if (is_overlay(l->src, l->entries[i].path))
+		if (samv_src_is_overlay(l->src, l->entries[i].path))
 			return 0;
-	return add_entry(l, l->src->overlay.path, false, 0, NULL);
+	return samv_src_add_entry(l, l->src->overlay.path, false, 0, NULL);
 }
 
 static void free_entries(entry *entries, size_t count)
@@ -1095,15 +392,15 @@ int samv_source_listing(samv_source *src, const char *const *ignore, size_t nign
 	*out = NULL;
 	*err = NULL;
 	if (src->kind == SAMV_SOURCE_INDEX)
-		r = walk_index(&l);
+		r = samv_src_walk_index(&l);
 	else if (src->kind == SAMV_SOURCE_COMMIT)
-		r = walk_tree(&l, src->tree, "");
+		r = samv_src_walk_tree(&l, src->tree, "");
 	else
-		r = walk_dir(&l, "");
+		r = samv_src_walk_dir(&l, "");
 	if (r >= 0 && src->overlay.path)
 		r = list_overlay(&l);
 	if (r >= 0 && !(listing = malloc(sizeof *listing)))
-		r = oom(&l);
+		r = samv_src_oom(&l);
 	if (r < 0) {
 		free_entries(l.entries, l.count);
 		return -1;
@@ -1160,14 +457,14 @@ static int read_entry(reader *rd, const entry *e, samv_file *f)
 	int code;
 	/* Only work tree files and the overlay are read by path, which uses no git handle. */
 	if (e->git)
-		code = load_git_object(rd->repo, rd->odb, e->mode, &e->id, &f->data, &f->len, &why);
+		code = samv_src_load_git_object(rd->repo, rd->odb, e->mode, &e->id, &f->data, &f->len, &why);
 	else
-		code = load_path(src, e->path, &f->data, &f->len, &why);
-	int r = read_outcome(&rd->worker->diags, &rd->worker->unreadable, e->path, code, why);
-	if (r < 0 || !e->git || !is_overlay(src, e->path))
+		code = samv_src_load_path(src, e->path, &f->data, &f->len, &why);
+	int r = samv_src_read_outcome(&rd->worker->diags, &rd->worker->unreadable, e->path, code, why);
+	if (r < 0 || !e->git || !samv_src_is_overlay(src, e->path))
 		return r;
 	free(f->data);
-	return load_overlay(src, &f->data, &f->len) == LOAD_OK ? 0 : -1;
+	return samv_src_load_overlay(src, &f->data, &f->len) == LOAD_OK ? 0 : -1;
 }
 
 /* The loop of each reader: one file at a time, so a file's bytes are freed before the
@@ -1183,7 +480,7 @@ static void *read_files(void *arg)
 		const entry *e = &entries[i];
 		samv_file f = { e->path, NULL, 0, NULL };
 		/* An overlay's text is not the blob's. */
-		if (e->git && !is_overlay(j->listing->src, e->path))
+		if (e->git && !samv_src_is_overlay(j->listing->src, e->path))
 			f.id = e->id.id;
 		int r = 0;
 		/* A blob that is missing is read, to be reported as reading it would. */
@@ -1333,7 +630,7 @@ int samv_source_list(samv_source *src, const char *const *ignore, size_t nignore
 static bool status_path_counts(const samv_source *src, const char *path)
 {
 	size_t plen = strlen(src->prefix);
-	return path && strncmp(path, src->prefix, plen) == 0 && record_path(path + plen);
+	return path && strncmp(path, src->prefix, plen) == 0 && samv_src_record_path(path + plen);
 }
 
 /* Whether what was read differs from HEAD in any record file under the root: for the

@@ -1,9 +1,10 @@
 /*
  * input/source.h — where a ledger's bytes come from: the work tree, the git index or a commit.
  *
- * This is the only module that knows about git (libgit2). Everything after it sees a list
- * of (path, bytes) with paths relative to the ledger root, so no rule can tell whether it
- * is checking a file on disk, a staged blob or a file of an old commit.
+ * This is the only module that knows about git (libgit2): source.c and the loaders and
+ * walkers behind it. Everything after it sees a list of (path, bytes) with paths relative
+ * to the ledger root, so no rule can tell whether it is checking a file on disk, a staged
+ * blob or a file of an old commit.
  *
  * Listing follows SPEC § 2: every *.yaml / *.yml file below the root, except names that
  * start with '.' (files and directories) and the directories given as ignored. Symbolic
@@ -18,30 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "input/file.h"
 #include "util/diag.h"
-
-typedef enum samv_source_kind {
-	SAMV_SOURCE_WORKTREE,
-	SAMV_SOURCE_INDEX,
-	SAMV_SOURCE_COMMIT
-} samv_source_kind;
-
-/* Files larger than this are reported and not loaded. */
-#define SAMV_SOURCE_MAX_FILE ((size_t)16 * 1024 * 1024)
-
-#define SAMV_BLOB_ID_LEN 20 /* the raw bytes of a git blob id (SHA-1) */
-
-typedef struct samv_file {
-	char *path; /* relative to the ledger root, '/'-separated; owned */
-	char *data; /* owned; NUL-terminated for convenience, len excludes it */
-	size_t len;
-	/* Borrowed: the SAMV_BLOB_ID_LEN bytes of the git blob the data was read from, which
-	 * names those bytes; NULL for a file of the work tree or one that an overlay
-	 * stands in for. Only set by samv_listing_each. */
-	const unsigned char *id;
-} samv_file;
-
-typedef struct samv_source samv_source;
 
 /*
  * Open a source for the ledger whose root directory (holding samv.yaml in the work tree)
